@@ -1,0 +1,16 @@
+# vidport_add_test(NAME <name> SET <concurrency|serial> SOURCES ... [LIBS ...])
+# Adds a GoogleTest executable registered with CTest, labelled with its set. A sanitizer tree
+# builds only the tests of its own set (VIDPORT_TEST_SET), so `make test` stays fast.
+function(vidport_add_test)
+  cmake_parse_arguments(T "" "NAME;SET" "SOURCES;LIBS" ${ARGN})
+  if(NOT VIDPORT_TEST_SET STREQUAL "all" AND NOT VIDPORT_TEST_SET STREQUAL T_SET)
+    return()
+  endif()
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main GTest::gmock)
+  # Miniports loaded by tests resolve VideoPort* from the test executable.
+  set_target_properties(${T_NAME} PROPERTIES ENABLE_EXPORTS ON)
+  add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+  set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_SET}" TIMEOUT 600
+    ENVIRONMENT "VIDPORT_SOURCE_DIR=${PROJECT_SOURCE_DIR};VIDPORT_BINARY_DIR=${PROJECT_BINARY_DIR}")
+endfunction()

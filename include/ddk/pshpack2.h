@@ -1,0 +1,5 @@
+/*
+ * pshpack2.h - packs the structures that follow to 2-byte alignment, until poppack.h restores the
+ * previous packing. Deliberately without an include guard: every inclusion pushes once.
+ */
+#pragma pack(push, 2)

@@ -1,0 +1,33 @@
+#include "findings/finding.h"
+
+namespace vidport::findings {
+
+std::string_view kind_id(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::SyncInvalidPriority: return "sync-invalid-priority";
+    case FindingKind::SyncNestedDeadlock: return "sync-nested-deadlock";
+    case FindingKind::SpinLockRecursion: return "spin-lock-recursion";
+    case FindingKind::IrqlViolation: return "irql-violation";
+    case FindingKind::ContextViolation: return "context-violation";
+    case FindingKind::InterruptStorm: return "interrupt-storm";
+    case FindingKind::InvalidParameter: return "invalid-parameter";
+    case FindingKind::NotOnVirtualProcessor: return "not-on-virtual-processor";
+  }
+  return "unknown";
+}
+
+std::string_view kind_title(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::SyncInvalidPriority: return "SYNC_INVALID_PRIORITY";
+    case FindingKind::SyncNestedDeadlock: return "SYNC_NESTED_DEADLOCK";
+    case FindingKind::SpinLockRecursion: return "SPIN_LOCK_ALREADY_OWNED";
+    case FindingKind::IrqlViolation: return "IRQL_NOT_ALLOWED";
+    case FindingKind::ContextViolation: return "CALL_NOT_ALLOWED_IN_CONTEXT";
+    case FindingKind::InterruptStorm: return "INTERRUPT_STORM";
+    case FindingKind::InvalidParameter: return "INVALID_PARAMETER";
+    case FindingKind::NotOnVirtualProcessor: return "NOT_ON_VIRTUAL_PROCESSOR";
+  }
+  return "UNKNOWN";
+}
+
+}  // namespace vidport::findings

@@ -1,0 +1,51 @@
+// A finding: something a miniport did that Windows would not tolerate or that the verifier
+// flags. Plain data: who, where, at which IRQL and in which context; printers only format it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "findings/call_site.h"
+#include "kernel/clock.h"
+#include "kernel/execution_context.h"
+#include "kernel/irql.h"
+
+namespace vidport::findings {
+
+// Stable identifiers: they appear in reports, JSON and tests. Add new kinds at the end.
+enum class FindingKind : std::uint8_t {
+  SyncInvalidPriority,     // VideoPortSynchronizeExecution with a priority outside the enum
+  SyncNestedDeadlock,      // a synchronize call while already holding that interrupt's lock
+  SpinLockRecursion,       // a spin lock acquired again by the processor that holds it
+  IrqlViolation,           // a DDK call at an IRQL its documentation forbids
+  ContextViolation,        // a DDK call not allowed from an ISR or a synchronize callback
+  InterruptStorm,          // a level line re-delivered without ever being deasserted
+  InvalidParameter,        // a DDK call with an argument the documentation rules out
+  NotOnVirtualProcessor,   // a DDK call from a host thread that is no virtual processor
+};
+
+std::string_view kind_id(FindingKind kind);     // "sync-nested-deadlock"
+std::string_view kind_title(FindingKind kind);  // "SYNC_NESTED_DEADLOCK"
+
+enum class Severity : std::uint8_t {
+  Error,  // the run continues; the report lists it and the exit code says "findings"
+  Fatal,  // a bugcheck: the machine stops at once
+};
+
+struct Finding {
+  FindingKind kind{};
+  Severity severity = Severity::Error;
+  int processor = -1;  // -1: not on a virtual processor (a device or clock thread)
+  kernel::Irql irql = 0;
+  kernel::ContextKind context = kernel::ContextKind::Passive;
+  kernel::ClockTime time = 0;
+  CallSite site;                      // the offending call
+  std::optional<CallSite> other_site; // the other side (e.g. where the held lock was taken)
+  std::string other_site_role;        // what other_site is, e.g. "lock taken at"
+  std::string message;                // one sentence, specific to this occurrence
+  std::uint64_t count = 1;            // identical findings folded into this one
+};
+
+}  // namespace vidport::findings

@@ -1,0 +1,47 @@
+#include "findings/findings_channel.h"
+
+namespace vidport::findings {
+
+bool FindingsChannel::report(Finding finding) {
+  Key key{finding.kind, finding.site.address,
+          finding.other_site ? finding.other_site->address : 0,
+          finding.site.address == 0 ? finding.message : std::string()};
+  std::lock_guard lock(mutex_);
+  auto it = index_.find(key);
+  if (it != index_.end()) {
+    ++findings_[it->second].count;
+    return false;
+  }
+  index_.emplace(std::move(key), findings_.size());
+  findings_.push_back(std::move(finding));
+  return true;
+}
+
+std::vector<Finding> FindingsChannel::snapshot() const {
+  std::vector<Finding> copy;
+  {
+    std::lock_guard lock(mutex_);
+    copy = findings_;
+  }
+  for (Finding& f : copy) {
+    if (f.site.address && f.site.module.empty()) f.site = resolve_call_site(f.site.address);
+    if (f.other_site && f.other_site->address && f.other_site->module.empty()) {
+      f.other_site = resolve_call_site(f.other_site->address);
+    }
+  }
+  return copy;
+}
+
+std::size_t FindingsChannel::count(FindingKind kind) const {
+  std::lock_guard lock(mutex_);
+  std::size_t n = 0;
+  for (const Finding& f : findings_) n += f.kind == kind;
+  return n;
+}
+
+std::size_t FindingsChannel::size() const {
+  std::lock_guard lock(mutex_);
+  return findings_.size();
+}
+
+}  // namespace vidport::findings

@@ -1,0 +1,40 @@
+// The one findings channel of a machine: every checker reports here, reports read from here.
+//
+// Rules:
+// - report() may be called from any thread at any IRQL; it takes an internal mutex and never
+//   calls back into the runtime, so it is not a preemption point.
+// - Identical findings (same kind, same call sites) are folded: the first is kept, its count grows.
+// - Call sites are stored as raw addresses when reported and resolved when read, off the hot path.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <tuple>
+#include <map>
+#include <vector>
+
+#include "findings/finding.h"
+
+namespace vidport::findings {
+
+class FindingsChannel {
+ public:
+  // Records `finding`. Returns true if it is new, false if it was folded into an earlier one.
+  bool report(Finding finding);
+
+  // All findings in the order first seen, call sites resolved.
+  std::vector<Finding> snapshot() const;
+
+  // Number of distinct findings of `kind` (any kind when nullopt-like overload is used).
+  std::size_t count(FindingKind kind) const;
+  std::size_t size() const;
+
+ private:
+  using Key = std::tuple<FindingKind, std::uintptr_t, std::uintptr_t, std::string>;
+  mutable std::mutex mutex_;
+  std::vector<Finding> findings_;      // guarded by mutex_
+  std::map<Key, std::size_t> index_;   // guarded by mutex_
+};
+
+}  // namespace vidport::findings

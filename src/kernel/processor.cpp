@@ -1,0 +1,256 @@
+#include "kernel/processor.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "kernel/dpc.h"
+#include "kernel/interrupt_controller.h"
+#include "kernel/machine.h"
+
+namespace vidport::kernel {
+
+namespace detail {
+__thread Processor* current_processor __attribute__((tls_model("initial-exec"))) = nullptr;
+}  // namespace detail
+
+namespace {
+// Broken invariants of the runtime itself stop here with a message that says what broke.
+[[noreturn]] void invariant_failed(const char* what) {
+  std::fprintf(stderr, "vidport: internal invariant broken: %s\n", what);
+  std::abort();
+}
+constexpr std::uint32_t kWakeBits = kAttentionInterrupt | kAttentionDpc | kAttentionHalt;
+}  // namespace
+
+bool Task::wait() {
+  std::unique_lock lock(mutex);
+  done_cv.wait(lock, [&] { return done; });
+  return completed;
+}
+
+std::optional<bool> Task::wait_for(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex);
+  if (!done_cv.wait_for(lock, timeout, [&] { return done; })) return std::nullopt;
+  return completed;
+}
+
+namespace {
+void finish(Task& task, bool completed) {
+  {
+    std::lock_guard lock(task.mutex);
+    task.done = true;
+    task.completed = completed;
+  }
+  task.done_cv.notify_all();
+}
+}  // namespace
+
+Processor::Processor(Machine& machine, unsigned index) : machine_(machine), index_(index) {
+  contexts_[0] = ContextKind::Passive;
+}
+
+Processor::~Processor() { stop(); }
+
+void Processor::start() { thread_ = std::thread([this] { thread_main(); }); }
+
+void Processor::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Processor::push_context(ContextKind kind) {
+  if (depth_ + 1 >= kMaxContextDepth) invariant_failed("execution contexts nested too deeply");
+  contexts_[++depth_] = kind;
+}
+
+void Processor::note_lock_acquired(const SpinLock* lock) {
+  if (held_count_ >= kMaxHeldLocks) invariant_failed("too many spin locks held at once");
+  held_[held_count_++] = lock;
+}
+
+void Processor::note_lock_released(const SpinLock* lock) {
+  for (unsigned i = held_count_; i-- > 0;) {
+    if (held_[i] == lock) {
+      for (unsigned j = i; j + 1 < held_count_; ++j) held_[j] = held_[j + 1];
+      --held_count_;
+      return;
+    }
+  }
+  invariant_failed("released a spin lock this processor does not hold");
+}
+
+void Processor::request_attention(std::uint32_t bits) {
+  std::uint32_t before = attention_.fetch_or(bits, std::memory_order_acq_rel);
+  if ((before & bits) == bits) return;  // whoever set them already woke the processor
+  { std::lock_guard lock(mutex_); }     // orders the bits before a waiter's predicate check
+  wake_.notify_all();
+}
+
+void Processor::enqueue_dpc(Dpc& dpc) {
+  {
+    std::lock_guard lock(mutex_);
+    dpcs_.push_back(&dpc);
+    attention_.fetch_or(kAttentionDpc, std::memory_order_acq_rel);
+  }
+  wake_.notify_all();
+}
+
+void Processor::post(std::shared_ptr<Task> task) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopping_ && !machine_.halted()) {
+      tasks_.push_back(std::move(task));
+      task = nullptr;
+    }
+  }
+  if (task) {
+    finish(*task, false);
+    return;
+  }
+  wake_.notify_all();
+}
+
+void Processor::preemption_point_slow(PointKind kind) {
+  std::uint32_t bits = attention_.load(std::memory_order_acquire);
+  if (bits & kAttentionHalt) unwind_to_boundary();
+  if (bits & kAttentionHook) {
+    if (PreemptionHook* hook = machine_.preemption_hook()) hook->at_point(*this, kind);
+  }
+  deliver();
+}
+
+void Processor::deliver() {
+  for (;;) {
+    std::uint32_t bits = attention_.load(std::memory_order_acquire);
+    if (bits & kAttentionHalt) unwind_to_boundary();
+    if ((bits & kAttentionInterrupt) && run_one_interrupt()) continue;
+    if ((bits & kAttentionDpc) && irql() < kDispatchLevel && run_one_dpc()) continue;
+    return;
+  }
+}
+
+bool Processor::run_one_interrupt() {
+  std::optional<InterruptController::Claim> claim = machine_.interrupts().claim(index_, irql());
+  if (!claim) return false;
+  Irql old = irql();
+  irql_.store(claim->dirql, std::memory_order_relaxed);
+  push_context(ContextKind::Isr);
+  bool claimed = false;
+  for (unsigned i = 0; i < claim->count && !claimed; ++i) {
+    InterruptObject& object = *claim->chain[i];
+    object.lock.acquire(*this, reinterpret_cast<std::uintptr_t>(object.routine));
+    claimed = object.routine(object.context) != 0;
+    object.lock.release(*this);
+  }
+  pop_context();
+  irql_.store(old, std::memory_order_relaxed);
+  bump(isrs_run_);
+  machine_.interrupts().complete(claim->line, claimed);
+  return true;
+}
+
+bool Processor::run_one_dpc() {
+  Dpc* dpc = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    if (!dpcs_.empty()) {
+      dpc = dpcs_.front();
+      dpcs_.pop_front();
+    }
+    if (dpcs_.empty()) attention_.fetch_and(~kAttentionDpc, std::memory_order_acq_rel);
+  }
+  if (!dpc) return false;
+  Irql old = irql();
+  irql_.store(kDispatchLevel, std::memory_order_relaxed);
+  push_context(ContextKind::Dpc);
+  dpc->run(*this);
+  pop_context();
+  irql_.store(old, std::memory_order_relaxed);
+  bump(dpcs_run_);
+  return true;
+}
+
+bool Processor::block_until(const std::function<bool()>& ready, ClockTime deadline) {
+  Clock& clock = machine_.clock();
+  for (;;) {
+    preemption_point(PointKind::Idle);
+    if (ready()) return true;
+    if (clock.now() >= deadline) return false;
+    quiescent_.store(true, std::memory_order_release);
+    if (!clock.is_virtual() || !machine_.advance_idle_time(deadline)) {
+      // Another processor moves virtual time, or real time passes by itself; either way the
+      // condition may change from outside, so wake up now and then to look again.
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, std::chrono::milliseconds(1),
+                     [&] { return (attention_.load(std::memory_order_acquire) & kWakeBits) != 0; });
+    }
+    quiescent_.store(false, std::memory_order_release);
+  }
+}
+
+void Processor::unwind_to_boundary() { siglongjmp(boundary_, 1); }
+
+void Processor::reset_after_halt() {
+  irql_.store(kPassiveLevel, std::memory_order_relaxed);
+  depth_ = 0;
+  held_count_ = 0;
+  if (current_task_) {
+    finish(*current_task_, false);
+    current_task_.reset();
+  }
+}
+
+void Processor::thread_main() {
+  detail::current_processor = this;
+  if (sigsetjmp(boundary_, 0) != 0) reset_after_halt();
+  serve();
+  detail::current_processor = nullptr;
+}
+
+void Processor::serve() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (stopping_) return;
+    if (machine_.halted()) {
+      // A halted machine runs nothing more: abandon queued work, then wait to be stopped.
+      while (!tasks_.empty()) {
+        finish(*tasks_.front(), false);
+        tasks_.pop_front();
+      }
+      quiescent_.store(true, std::memory_order_release);
+      wake_.wait(lock, [&] { return stopping_; });
+      continue;
+    }
+    if (!tasks_.empty()) {
+      current_task_ = std::move(tasks_.front());
+      tasks_.pop_front();
+      quiescent_.store(false, std::memory_order_release);
+      lock.unlock();
+      preemption_point(PointKind::Idle);
+      current_task_->body();
+      preemption_point(PointKind::Idle);
+      finish(*current_task_, true);
+      current_task_.reset();
+      lock.lock();
+      continue;
+    }
+    if (attention_.load(std::memory_order_acquire) & kWakeBits) {
+      quiescent_.store(false, std::memory_order_release);
+      lock.unlock();
+      preemption_point_slow(PointKind::Idle);
+      lock.lock();
+      continue;
+    }
+    quiescent_.store(true, std::memory_order_release);
+    wake_.wait(lock, [&] {
+      return stopping_ || !tasks_.empty() || machine_.halted() ||
+             (attention_.load(std::memory_order_acquire) & kWakeBits) != 0;
+    });
+  }
+}
+
+}  // namespace vidport::kernel

@@ -1,0 +1,190 @@
+// A virtual processor: one host thread with its own IRQL, its own stack of execution contexts and
+// its own DPC queue. Interrupts are delivered to it at preemption points and run nested on its
+// stack, as hardware would.
+//
+// Rules for processors:
+// - IRQL, the context stack and the held-lock list belong to the processor's own thread; other
+//   threads may read the IRQL (relaxed) and set attention bits, nothing else.
+// - raise_irql() never lowers: raising to a lower level is a caller bug caught by an assertion.
+//   lower_irql() delivers what became deliverable: pending interrupts, then (below
+//   DISPATCH_LEVEL) DPCs.
+// - An idle processor blocks on a condition variable; it never spins.
+// - When its machine halts (a bugcheck), a processor abandons whatever runs on it by jumping back
+//   to its task boundary (siglongjmp). Runtime frames between a halt point and that boundary
+//   hold no internal lock and own nothing that needs a destructor.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <csetjmp>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <chrono>
+#include <thread>
+
+#include "kernel/clock.h"
+#include "kernel/execution_context.h"
+#include "kernel/irql.h"
+#include "kernel/preemption.h"
+
+namespace vidport::kernel {
+
+class Dpc;
+class Machine;
+class SpinLock;
+
+// Why a processor must leave its fast path. Set by other threads; checked at preemption points.
+enum Attention : std::uint32_t {
+  kAttentionInterrupt = 1u << 0,  // the controller has a line this processor may take
+  kAttentionDpc = 1u << 1,        // this processor's DPC queue is not empty
+  kAttentionHook = 1u << 2,       // a preemption hook is installed
+  kAttentionHalt = 1u << 3,       // the machine halted
+};
+
+// Work the host gives a processor: runs at PASSIVE_LEVEL in the Passive context.
+struct Task {
+  std::function<void()> body;
+  std::mutex mutex;
+  std::condition_variable done_cv;
+  bool done = false;       // guarded by mutex
+  bool completed = false;  // guarded by mutex; false: abandoned because the machine halted
+
+  // Blocks the host until the task finished or was abandoned; returns `completed`.
+  bool wait();
+  // As wait(), giving up after `timeout` of host time; nullopt when still running.
+  std::optional<bool> wait_for(std::chrono::milliseconds timeout);
+};
+
+class Processor;
+namespace detail {
+// Initial-exec TLS: the runtime is linked into the executable, so this is a single %fs load.
+extern __thread Processor* current_processor __attribute__((tls_model("initial-exec")));
+}  // namespace detail
+// The processor the calling thread is, or nullptr on any other thread.
+inline Processor* current_processor() { return detail::current_processor; }
+
+class Processor {
+ public:
+  static constexpr unsigned kMaxContextDepth = 32;
+  static constexpr unsigned kMaxHeldLocks = 16;
+
+  Processor(Machine& machine, unsigned index);
+  ~Processor();
+  Processor(const Processor&) = delete;
+  Processor& operator=(const Processor&) = delete;
+
+  unsigned index() const { return index_; }
+  Machine& machine() const { return machine_; }
+
+  Irql irql() const { return irql_.load(std::memory_order_relaxed); }
+
+  // Raises to `new_irql` (>= the current IRQL) and returns the IRQL to restore.
+  [[nodiscard]] Irql raise_irql(Irql new_irql) {
+    Irql old = irql();
+    irql_.store(new_irql, std::memory_order_relaxed);
+    return old;
+  }
+  // Lowers to `old_irql` and delivers whatever became deliverable.
+  void lower_irql(Irql old_irql) {
+    irql_.store(old_irql, std::memory_order_relaxed);
+    if (attention_.load(std::memory_order_relaxed) != 0) preemption_point_slow(PointKind::IrqlLowered);
+  }
+
+  // A preemption point (see preemption.h). Own thread only.
+  void preemption_point(PointKind kind) {
+    if (attention_.load(std::memory_order_relaxed) != 0) preemption_point_slow(kind);
+  }
+
+  ContextKind context() const { return contexts_[depth_]; }
+  unsigned context_depth() const { return depth_; }
+  void push_context(ContextKind kind);
+  void pop_context() { --depth_; }
+
+  // Spin locks this processor holds, innermost last.
+  void note_lock_acquired(const SpinLock* lock);
+  void note_lock_released(const SpinLock* lock);
+  unsigned held_lock_count() const { return held_count_; }
+  const SpinLock* held_lock(unsigned i) const { return held_[i]; }
+
+  // Per-processor statistics (own thread writes; readers may see slightly stale values).
+  void count_synchronize(unsigned priority) { bump(sync_calls_[priority < 3 ? priority : 3]); }
+  std::uint64_t synchronize_calls(unsigned priority) const { return sync_calls_[priority].load(std::memory_order_relaxed); }
+  std::uint64_t isrs_run() const { return isrs_run_.load(std::memory_order_relaxed); }
+  std::uint64_t dpcs_run() const { return dpcs_run_.load(std::memory_order_relaxed); }
+
+  // Any thread: asks the processor to look at `bits` at its next preemption point; wakes it when
+  // idle or blocked.
+  void request_attention(std::uint32_t bits);
+  // Any thread: wakes the processor if it is idle or blocked, so it re-checks its condition.
+  void wake() {
+    { std::lock_guard lock(mutex_); }
+    wake_.notify_all();
+  }
+  void clear_attention(std::uint32_t bits) { attention_.fetch_and(~bits, std::memory_order_acq_rel); }
+
+  // Any thread: queues `dpc` on this processor (the Dpc object guarantees single queuing).
+  void enqueue_dpc(Dpc& dpc);
+
+  // Host side: queues a task; it runs when the processor is free.
+  void post(std::shared_ptr<Task> task);
+
+  // Own thread, PASSIVE_LEVEL: blocks until `ready()` or clock time `deadline`, still taking
+  // interrupts and DPCs meanwhile (the processor counts as blocked, like an idle one). Returns
+  // ready()'s last value.
+  bool block_until(const std::function<bool()>& ready, ClockTime deadline);
+
+  // True while the processor has nothing to run (idle) or is blocked in block_until.
+  bool quiescent() const { return quiescent_.load(std::memory_order_acquire); }
+
+  // Own thread: abandons everything on this processor's stack (the machine has halted).
+  [[noreturn]] void unwind_to_boundary();
+
+  // Starts the host thread (called by the machine once every processor exists).
+  void start();
+  // Asks the thread to finish once its current task ends, and joins it.
+  void stop();
+
+ private:
+  static void bump(std::atomic<std::uint64_t>& c) { c.store(c.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed); }
+
+  void preemption_point_slow(PointKind kind);
+  void deliver();
+  bool run_one_interrupt();
+  bool run_one_dpc();
+  void thread_main();
+  void serve();
+  void reset_after_halt();
+  void wait_for_work(std::unique_lock<std::mutex>& lock);
+
+  Machine& machine_;
+  const unsigned index_;
+  std::atomic<Irql> irql_{kPassiveLevel};
+  std::atomic<std::uint32_t> attention_{0};
+
+  std::array<ContextKind, kMaxContextDepth> contexts_{};
+  unsigned depth_ = 0;
+  std::array<const SpinLock*, kMaxHeldLocks> held_{};
+  unsigned held_count_ = 0;
+
+  std::array<std::atomic<std::uint64_t>, 4> sync_calls_{};
+  std::atomic<std::uint64_t> isrs_run_{0};
+  std::atomic<std::uint64_t> dpcs_run_{0};
+
+  std::mutex mutex_;                 // guards tasks_, dpcs_, stopping_, idle waits
+  std::condition_variable wake_;
+  std::deque<std::shared_ptr<Task>> tasks_;
+  std::deque<Dpc*> dpcs_;
+  bool stopping_ = false;
+  std::shared_ptr<Task> current_task_;  // own thread only
+  std::atomic<bool> quiescent_{true};
+
+  sigjmp_buf boundary_;
+  std::thread thread_;
+};
+
+}  // namespace vidport::kernel

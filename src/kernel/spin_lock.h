@@ -1,0 +1,45 @@
+// An emulated kernel spin lock: the interrupt object's lock and the miniport's VideoPort spin
+// locks. A test-and-test-and-set lock that knows its holder, so re-acquisition by the holding
+// processor is detected before it would spin forever.
+//
+// Rules:
+// - Acquire and release on a virtual processor; the caller raises IRQL first (the lock does not).
+// - While spinning, the processor passes SpinWait preemption points: it takes interrupts above
+//   its IRQL and stops when the machine halts, as a spinning Windows processor would.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace vidport::kernel {
+
+class Processor;
+
+class SpinLock {
+ public:
+  SpinLock() = default;
+  SpinLock(const SpinLock&) = delete;
+  SpinLock& operator=(const SpinLock&) = delete;
+
+  // True when `processor` holds this lock (exact: only the holder writes its own index).
+  bool held_by(const Processor& processor) const;
+
+  // Acquires the lock for `processor`, spinning while another processor holds it. `site` is the
+  // code address to blame later (e.g. the caller of VideoPortSynchronizeExecution).
+  // Precondition: !held_by(processor) — callers check and report recursion first.
+  void acquire(Processor& processor, std::uintptr_t site);
+  void release(Processor& processor);
+
+  // Where the current holder acquired it (0 when free).
+  std::uintptr_t acquired_at() const { return acquired_at_.load(std::memory_order_relaxed); }
+  int owner() const { return owner_.load(std::memory_order_relaxed); }
+
+ private:
+  void spin(Processor& processor);
+
+  std::atomic<std::uint32_t> word_{0};
+  std::atomic<int> owner_{-1};
+  std::atomic<std::uintptr_t> acquired_at_{0};
+};
+
+}  // namespace vidport::kernel

@@ -1,0 +1,61 @@
+#include "videoport/adapter.h"
+
+#include <cstring>
+#include <new>
+
+#include "kernel/machine.h"
+
+namespace vidport::videoport {
+
+namespace {
+unsigned char* allocate_block(std::size_t bytes) {
+  auto* block = static_cast<unsigned char*>(::operator new(bytes, std::align_val_t{16}));
+  std::memset(block, 0, bytes);
+  return block;
+}
+}  // namespace
+
+Adapter::Adapter(kernel::Machine& machine, std::size_t extension_size, std::string name)
+    : machine_(machine),
+      name_(std::move(name)),
+      extension_size_(extension_size),
+      block_(allocate_block(sizeof(Header) + extension_size)),
+      extension_(block_ + sizeof(Header)),
+      dpc_(extension_) {
+  new (block_) Header{this, kMagic};
+}
+
+Adapter::~Adapter() {
+  timer_.reset();
+  disconnect_interrupt();
+  reinterpret_cast<Header*>(block_)->magic = 0;
+  ::operator delete(block_, std::align_val_t{16});
+}
+
+bool Adapter::connect_interrupt(unsigned line, kernel::InterruptMode mode, bool shareable,
+                                kernel::ServiceRoutine isr) {
+  if (interrupt_connected_ || isr == nullptr) return false;
+  auto object = std::make_unique<kernel::InterruptObject>();
+  object->line = line;
+  object->dirql = kernel::dirql_for_line(line);
+  object->mode = mode;
+  object->shareable = shareable;
+  object->routine = isr;
+  object->context = extension_;
+  if (!machine_.interrupts().connect(*object)) return false;
+  interrupt_ = std::move(object);
+  interrupt_connected_ = true;
+  return true;
+}
+
+void Adapter::disconnect_interrupt() {
+  if (!interrupt_connected_) return;
+  machine_.interrupts().disconnect(*interrupt_);
+  interrupt_connected_ = false;
+}
+
+void Adapter::set_timer_routine(kernel::TimerRoutine routine) {
+  timer_ = routine ? std::make_unique<kernel::DeviceTimer>(machine_, extension_, routine) : nullptr;
+}
+
+}  // namespace vidport::videoport

@@ -1,0 +1,77 @@
+// One adapter as VideoPort sees it: the miniport's device extension, its interrupt object, its
+// DPC slot and its timer. Every VideoPort call that takes a HwDeviceExtension finds its adapter
+// here in O(1): the extension is allocated right after a small header that points back.
+//
+// Rules for adapters:
+// - Create and connect on the host side before the miniport runs; destroy after it stopped.
+// - The extension is zero-filled and 16-byte aligned, HwDeviceExtensionSize bytes long.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "kernel/dpc.h"
+#include "kernel/interrupt_object.h"
+#include "kernel/timer.h"
+
+namespace vidport::kernel {
+class Machine;
+}
+
+namespace vidport::videoport {
+
+class Adapter {
+ public:
+  Adapter(kernel::Machine& machine, std::size_t extension_size, std::string name);
+  ~Adapter();
+  Adapter(const Adapter&) = delete;
+  Adapter& operator=(const Adapter&) = delete;
+
+  // The adapter owning `extension`, or nullptr when `extension` is not a device extension that
+  // VideoPort allocated (NULL, or a pointer into the middle of one).
+  static Adapter* from_extension(const void* extension) {
+    if (extension == nullptr) return nullptr;
+    const Header* header = static_cast<const Header*>(extension) - 1;
+    return header->magic == kMagic ? header->adapter : nullptr;
+  }
+
+  void* extension() const { return extension_; }
+  std::size_t extension_size() const { return extension_size_; }
+  kernel::Machine& machine() const { return machine_; }
+  const std::string& name() const { return name_; }
+
+  // Connects the miniport's ISR on `line` with the line's documented DIRQL. Returns false if the
+  // controller refuses (line in use and not shareable, modes differ) or one is connected already.
+  bool connect_interrupt(unsigned line, kernel::InterruptMode mode, bool shareable,
+                         kernel::ServiceRoutine isr);
+  void disconnect_interrupt();
+  // The connected interrupt object, or nullptr.
+  kernel::InterruptObject* interrupt() const { return interrupt_connected_ ? interrupt_.get() : nullptr; }
+
+  kernel::Dpc& dpc() { return dpc_; }
+
+  // HwVidTimer, set before VideoPortStartTimer can work; nullptr when the miniport has none.
+  void set_timer_routine(kernel::TimerRoutine routine);
+  kernel::DeviceTimer* timer() const { return timer_.get(); }
+
+ private:
+  static constexpr std::uint64_t kMagic = 0x7669647061646170ull;  // "vidpadap"
+  struct alignas(16) Header {
+    Adapter* adapter;
+    std::uint64_t magic;
+  };
+
+  kernel::Machine& machine_;
+  std::string name_;
+  std::size_t extension_size_;
+  unsigned char* block_;
+  void* extension_;
+  std::unique_ptr<kernel::InterruptObject> interrupt_;
+  bool interrupt_connected_ = false;
+  kernel::Dpc dpc_;
+  std::unique_ptr<kernel::DeviceTimer> timer_;
+};
+
+}  // namespace vidport::videoport

@@ -1,0 +1,76 @@
+// The documented IRQL and context rules of each VideoPort call, checked at every entry.
+//
+// Rules for entry points:
+// - Every exported VideoPort function starts with enter(rule, site): a preemption point, then the
+//   check. A violation records a finding (IrqlViolation or ContextViolation) and the call goes
+//   on, unless the function itself decides it cannot (it then says so in its contract).
+// - "Allowed at interrupt level" is the list HwVidInterrupt and synchronize callbacks may call
+//   (semantics-decisions.md): port/register access, VideoPortQueueDpc, ZeroMemory,
+//   ZeroDeviceMemory, LogError, StallExecution, Enable/DisableInterrupt, GetCurrentIrql.
+// - A call from a host thread that is no virtual processor is a bug in the host or a test, not in
+//   the miniport: it stops with a message naming the call.
+#pragma once
+
+#include <cstdint>
+
+#include "kernel/irql.h"
+#include "kernel/processor.h"
+
+namespace vidport::videoport {
+
+struct CallRule {
+  const char* name;
+  kernel::Irql min_irql;
+  kernel::Irql max_irql;
+  bool allowed_at_interrupt_level;
+};
+
+namespace rules {
+using namespace kernel;
+inline constexpr CallRule kSynchronizeExecution{"VideoPortSynchronizeExecution", kPassiveLevel, kHighestDeviceLevel, false};
+inline constexpr CallRule kQueueDpc{"VideoPortQueueDpc", kDispatchLevel, kHighLevel, true};
+inline constexpr CallRule kStartTimer{"VideoPortStartTimer", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kStopTimer{"VideoPortStopTimer", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kCreateSpinLock{"VideoPortCreateSpinLock", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kDeleteSpinLock{"VideoPortDeleteSpinLock", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kAcquireSpinLock{"VideoPortAcquireSpinLock", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kAcquireSpinLockAtDpcLevel{"VideoPortAcquireSpinLockAtDpcLevel", kDispatchLevel, kDispatchLevel, false};
+inline constexpr CallRule kReleaseSpinLock{"VideoPortReleaseSpinLock", kDispatchLevel, kDispatchLevel, false};
+inline constexpr CallRule kReleaseSpinLockFromDpcLevel{"VideoPortReleaseSpinLockFromDpcLevel", kDispatchLevel, kDispatchLevel, false};
+inline constexpr CallRule kCreateEvent{"VideoPortCreateEvent", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kDeleteEvent{"VideoPortDeleteEvent", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kSetEvent{"VideoPortSetEvent", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kClearEvent{"VideoPortClearEvent", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kReadStateEvent{"VideoPortReadStateEvent", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kWaitForSingleObject{"VideoPortWaitForSingleObject", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kStallExecution{"VideoPortStallExecution", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kGetCurrentIrql{"VideoPortGetCurrentIrql", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kEnableInterrupt{"VideoPortEnableInterrupt", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kDisableInterrupt{"VideoPortDisableInterrupt", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kPortAccess{"VideoPortRead/WritePort", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kRegisterAccess{"VideoPortRead/WriteRegister", kPassiveLevel, kHighLevel, true};
+}  // namespace rules
+
+[[noreturn]] void fail_not_on_processor(const CallRule& rule, std::uintptr_t site);
+void report_rule_violation(kernel::Processor& processor, const CallRule& rule, std::uintptr_t site);
+
+inline bool violates(const kernel::Processor& p, const CallRule& rule) {
+  kernel::Irql irql = p.irql();
+  return irql < rule.min_irql || irql > rule.max_irql ||
+         (!rule.allowed_at_interrupt_level && p.context() >= kernel::ContextKind::Isr);
+}
+
+// The entry of every VideoPort function (see the rules above).
+inline kernel::Processor& enter(const CallRule& rule, std::uintptr_t site,
+                                kernel::PointKind point = kernel::PointKind::DdkCall) {
+  kernel::Processor* p = kernel::current_processor();
+  if (__builtin_expect(p == nullptr, 0)) fail_not_on_processor(rule, site);
+  p->preemption_point(point);
+  if (__builtin_expect(violates(*p, rule), 0)) report_rule_violation(*p, rule, site);
+  return *p;
+}
+
+}  // namespace vidport::videoport
+
+// The address a DDK entry point was called from: the call site findings blame.
+#define VIDPORT_CALL_SITE() reinterpret_cast<std::uintptr_t>(__builtin_return_address(0))

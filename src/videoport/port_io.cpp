@@ -1,0 +1,106 @@
+#include "videoport/port_io.h"
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "kernel/machine.h"
+#include "videoport/call_rules.h"
+
+namespace vidport::videoport {
+
+namespace {
+
+// The processor, after the entry checks; nullopt-like false when the port value is no port.
+bool valid_port(kernel::Processor& p, std::uintptr_t port, std::uintptr_t site) {
+  if (port <= 0xFFFF) return true;
+  p.machine().report(kernel::make_finding(
+      findings::FindingKind::InvalidParameter, site,
+      fmt::format("a port accessor was given {:#x}, which is not an I/O port number (0..0xFFFF)", port)));
+  return false;
+}
+
+std::uint32_t load(const volatile void* address, bus::Width width) {
+  switch (width) {
+    case bus::Width::Byte: return *static_cast<const volatile std::uint8_t*>(address);
+    case bus::Width::Word: return *static_cast<const volatile std::uint16_t*>(address);
+    case bus::Width::Dword: return *static_cast<const volatile std::uint32_t*>(address);
+  }
+  return 0;
+}
+
+void store(volatile void* address, bus::Width width, std::uint32_t value) {
+  switch (width) {
+    case bus::Width::Byte: *static_cast<volatile std::uint8_t*>(address) = static_cast<std::uint8_t>(value); break;
+    case bus::Width::Word: *static_cast<volatile std::uint16_t*>(address) = static_cast<std::uint16_t>(value); break;
+    case bus::Width::Dword: *static_cast<volatile std::uint32_t*>(address) = value; break;
+  }
+}
+
+}  // namespace
+
+std::uint32_t read_port(std::uintptr_t port, bus::Width width, std::uintptr_t site) {
+  kernel::Processor& p = enter(rules::kPortAccess, site, kernel::PointKind::PortAccess);
+  if (!valid_port(p, port, site)) return bus::all_ones(width);
+  kernel::Machine& m = p.machine();
+  m.clock().on_bus_access();
+  return m.bus().read_port(static_cast<std::uint16_t>(port), width);
+}
+
+void write_port(std::uintptr_t port, bus::Width width, std::uint32_t value, std::uintptr_t site) {
+  kernel::Processor& p = enter(rules::kPortAccess, site, kernel::PointKind::PortAccess);
+  if (!valid_port(p, port, site)) return;
+  kernel::Machine& m = p.machine();
+  m.clock().on_bus_access();
+  m.bus().write_port(static_cast<std::uint16_t>(port), width, value);
+}
+
+void read_port_buffer(std::uintptr_t port, bus::Width width, void* buffer, std::uint32_t count, std::uintptr_t site) {
+  auto* out = static_cast<unsigned char*>(buffer);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t value = read_port(port, width, site);
+    std::memcpy(out + i * bus::bytes_of(width), &value, bus::bytes_of(width));
+  }
+}
+
+void write_port_buffer(std::uintptr_t port, bus::Width width, const void* buffer, std::uint32_t count, std::uintptr_t site) {
+  const auto* in = static_cast<const unsigned char*>(buffer);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, in + i * bus::bytes_of(width), bus::bytes_of(width));
+    write_port(port, width, value, site);
+  }
+}
+
+std::uint32_t read_register(const volatile void* address, bus::Width width, std::uintptr_t site) {
+  kernel::Processor& p = enter(rules::kRegisterAccess, site, kernel::PointKind::RegisterAccess);
+  p.machine().clock().on_bus_access();
+  return load(address, width);
+}
+
+void write_register(volatile void* address, bus::Width width, std::uint32_t value, std::uintptr_t site) {
+  kernel::Processor& p = enter(rules::kRegisterAccess, site, kernel::PointKind::RegisterAccess);
+  p.machine().clock().on_bus_access();
+  store(address, width, value);
+}
+
+void read_register_buffer(const volatile void* address, bus::Width width, void* buffer, std::uint32_t count, std::uintptr_t site) {
+  auto* out = static_cast<unsigned char*>(buffer);
+  const auto* in = static_cast<const volatile unsigned char*>(address);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t value = read_register(in + i * bus::bytes_of(width), width, site);
+    std::memcpy(out + i * bus::bytes_of(width), &value, bus::bytes_of(width));
+  }
+}
+
+void write_register_buffer(volatile void* address, bus::Width width, const void* buffer, std::uint32_t count, std::uintptr_t site) {
+  const auto* in = static_cast<const unsigned char*>(buffer);
+  auto* out = static_cast<volatile unsigned char*>(address);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, in + i * bus::bytes_of(width), bus::bytes_of(width));
+    write_register(out + i * bus::bytes_of(width), width, value, site);
+  }
+}
+
+}  // namespace vidport::videoport

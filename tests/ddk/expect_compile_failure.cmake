@@ -1,0 +1,25 @@
+# cmake -DEXPECT=<regex> -P expect_compile_failure.cmake -- <compiler> <arguments>...
+# Runs the compiler and succeeds only if it fails AND its diagnostics match EXPECT, so a test
+# built on it proves that a build is refused for the stated reason, not for any other.
+set(command "")
+set(collect FALSE)
+math(EXPR last "${CMAKE_ARGC} - 1")
+foreach(i RANGE ${last})
+  if(collect)
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif(CMAKE_ARGV${i} STREQUAL "--")
+    set(collect TRUE)
+  endif()
+endforeach()
+if(NOT command OR NOT DEFINED EXPECT)
+  message(FATAL_ERROR "usage: cmake -DEXPECT=<regex> -P expect_compile_failure.cmake -- <command>...")
+endif()
+
+execute_process(COMMAND ${command} RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(result EQUAL 0)
+  message(FATAL_ERROR "expected the compilation to fail, but it succeeded:\n${command}")
+endif()
+if(NOT "${out}${err}" MATCHES "${EXPECT}")
+  message(FATAL_ERROR "the compilation failed, but without the expected diagnostic '${EXPECT}':\n${out}${err}")
+endif()
+message(STATUS "refused as expected: ${EXPECT}")
