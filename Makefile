@@ -23,7 +23,7 @@ demo: build
 	$(BUILD)/src/cli/vidport run --out out/demo
 
 bench: build
-	$(BUILD)/bench/vidport_bench
+	$(BUILD)/bench/vidport_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
 # The default g++ build runs every test; clang++ builds run the concurrency tests under TSan and
 # the rest under ASan+UBSan, each tree building only what its run needs.

@@ -12,6 +12,11 @@ std::string_view kind_id(FindingKind kind) {
     case FindingKind::InterruptStorm: return "interrupt-storm";
     case FindingKind::InvalidParameter: return "invalid-parameter";
     case FindingKind::NotOnVirtualProcessor: return "not-on-virtual-processor";
+    case FindingKind::MiniportCrash: return "miniport-crash";
+    case FindingKind::MiniportHang: return "miniport-hang";
+    case FindingKind::DeviceWindowDereference: return "device-window-dereference";
+    case FindingKind::AccessRangeConflict: return "access-range-conflict";
+    case FindingKind::RequestStatusMisuse: return "request-status-misuse";
   }
   return "unknown";
 }
@@ -26,6 +31,11 @@ std::string_view kind_title(FindingKind kind) {
     case FindingKind::InterruptStorm: return "INTERRUPT_STORM";
     case FindingKind::InvalidParameter: return "INVALID_PARAMETER";
     case FindingKind::NotOnVirtualProcessor: return "NOT_ON_VIRTUAL_PROCESSOR";
+    case FindingKind::MiniportCrash: return "KMODE_EXCEPTION_NOT_HANDLED";
+    case FindingKind::MiniportHang: return "MINIPORT_WATCHDOG_TIMEOUT";
+    case FindingKind::DeviceWindowDereference: return "DEVICE_WINDOW_DEREFERENCE";
+    case FindingKind::AccessRangeConflict: return "ACCESS_RANGE_CONFLICT";
+    case FindingKind::RequestStatusMisuse: return "REQUEST_STATUS_MISUSE";
   }
   return "UNKNOWN";
 }

@@ -24,6 +24,11 @@ enum class FindingKind : std::uint8_t {
   InterruptStorm,          // a level line re-delivered without ever being deasserted
   InvalidParameter,        // a DDK call with an argument the documentation rules out
   NotOnVirtualProcessor,   // a DDK call from a host thread that is no virtual processor
+  MiniportCrash,           // miniport code faulted (SIGSEGV, SIGBUS, SIGILL, SIGFPE)
+  MiniportHang,            // miniport code ran without any DDK call until the watchdog fired
+  DeviceWindowDereference, // a plain load or store in a device window instead of an accessor
+  AccessRangeConflict,     // an access-range claim overlapping another adapter's
+  RequestStatusMisuse,     // a request completed with a StatusBlock the display driver rejects
 };
 
 std::string_view kind_id(FindingKind kind);     // "sync-nested-deadlock"

@@ -1,5 +1,6 @@
 #include "kernel/processor.h"
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 
@@ -45,9 +46,7 @@ void finish(Task& task, bool completed) {
 }
 }  // namespace
 
-Processor::Processor(Machine& machine, unsigned index) : machine_(machine), index_(index) {
-  contexts_[0] = ContextKind::Passive;
-}
+Processor::Processor(Machine& machine, unsigned index) : machine_(machine), index_(index) {}
 
 Processor::~Processor() { stop(); }
 
@@ -62,17 +61,11 @@ void Processor::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void Processor::push_context(ContextKind kind) {
-  if (depth_ + 1 >= kMaxContextDepth) invariant_failed("execution contexts nested too deeply");
-  contexts_[++depth_] = kind;
-}
+void Processor::context_overflow() { invariant_failed("execution contexts nested too deeply"); }
 
-void Processor::note_lock_acquired(const SpinLock* lock) {
-  if (held_count_ >= kMaxHeldLocks) invariant_failed("too many spin locks held at once");
-  held_[held_count_++] = lock;
-}
+void Processor::lock_overflow() { invariant_failed("too many spin locks held at once"); }
 
-void Processor::note_lock_released(const SpinLock* lock) {
+void Processor::release_out_of_order(const SpinLock* lock) {
   for (unsigned i = held_count_; i-- > 0;) {
     if (held_[i] == lock) {
       for (unsigned j = i; j + 1 < held_count_; ++j) held_[j] = held_[j + 1];
@@ -103,6 +96,7 @@ void Processor::post(std::shared_ptr<Task> task) {
   {
     std::lock_guard lock(mutex_);
     if (!stopping_ && !machine_.halted()) {
+      quiescent_.store(false, std::memory_order_release);
       tasks_.push_back(std::move(task));
       task = nullptr;
     }
@@ -138,15 +132,15 @@ bool Processor::run_one_interrupt() {
   if (!claim) return false;
   Irql old = irql();
   irql_.store(claim->dirql, std::memory_order_relaxed);
-  push_context(ContextKind::Isr);
   bool claimed = false;
   for (unsigned i = 0; i < claim->count && !claimed; ++i) {
     InterruptObject& object = *claim->chain[i];
     object.lock.acquire(*this, reinterpret_cast<std::uintptr_t>(object.routine));
+    push_frame(ContextKind::Isr, &object.lock);
     claimed = object.routine(object.context) != 0;
+    pop_frame();
     object.lock.release(*this);
   }
-  pop_context();
   irql_.store(old, std::memory_order_relaxed);
   bump(isrs_run_);
   machine_.interrupts().complete(claim->line, claimed);
@@ -166,9 +160,9 @@ bool Processor::run_one_dpc() {
   if (!dpc) return false;
   Irql old = irql();
   irql_.store(kDispatchLevel, std::memory_order_relaxed);
-  push_context(ContextKind::Dpc);
+  push_frame(ContextKind::Dpc);
   dpc->run(*this);
-  pop_context();
+  pop_frame();
   irql_.store(old, std::memory_order_relaxed);
   bump(dpcs_run_);
   return true;
@@ -196,7 +190,9 @@ void Processor::unwind_to_boundary() { siglongjmp(boundary_, 1); }
 
 void Processor::reset_after_halt() {
   irql_.store(kPassiveLevel, std::memory_order_relaxed);
+  routine_.store(nullptr, std::memory_order_relaxed);
   depth_ = 0;
+  context_ = ContextKind::Passive;
   held_count_ = 0;
   if (current_task_) {
     finish(*current_task_, false);
@@ -206,8 +202,18 @@ void Processor::reset_after_halt() {
 
 void Processor::thread_main() {
   detail::current_processor = this;
-  if (sigsetjmp(boundary_, 0) != 0) reset_after_halt();
+  // An alternate signal stack, so a crash handler can run even when miniport code overflowed the
+  // thread's stack and can jump back to this processor's boundary.
+  static constexpr std::size_t kSignalStackSize = 64 * 1024;
+  auto signal_stack = std::make_unique<char[]>(kSignalStackSize);
+  stack_t ss{};
+  ss.ss_sp = signal_stack.get();
+  ss.ss_size = kSignalStackSize;
+  sigaltstack(&ss, nullptr);
+  if (sigsetjmp(boundary_, 1) != 0) reset_after_halt();
   serve();
+  ss.ss_flags = SS_DISABLE;
+  sigaltstack(&ss, nullptr);
   detail::current_processor = nullptr;
 }
 

@@ -31,6 +31,7 @@
 #include "kernel/execution_context.h"
 #include "kernel/irql.h"
 #include "kernel/preemption.h"
+#include "kernel/spin_lock.h"
 
 namespace vidport::kernel {
 
@@ -95,21 +96,72 @@ class Processor {
     if (attention_.load(std::memory_order_relaxed) != 0) preemption_point_slow(PointKind::IrqlLowered);
   }
 
+  // True when the next preemption point would leave the fast path.
+  bool needs_attention() const { return attention_.load(std::memory_order_relaxed) != 0; }
+
   // A preemption point (see preemption.h). Own thread only.
   void preemption_point(PointKind kind) {
     if (attention_.load(std::memory_order_relaxed) != 0) preemption_point_slow(kind);
   }
 
-  ContextKind context() const { return contexts_[depth_]; }
+  // The execution contexts on this processor's stack, innermost last. Entering an ISR or a
+  // synchronize callback pushes a frame that names the interrupt spin lock it holds, so "which
+  // locks does this code hold" is answered from the frames plus the miniport spin locks below.
+  struct Frame {
+    ContextKind kind = ContextKind::Passive;
+    Irql saved_irql = kPassiveLevel;  // the IRQL to return to when the frame ends
+    SpinLock* lock = nullptr;         // the interrupt lock this frame holds, or nullptr
+  };
+  ContextKind context() const { return context_; }
   unsigned context_depth() const { return depth_; }
-  void push_context(ContextKind kind);
-  void pop_context() { --depth_; }
+  const Frame& frame(unsigned depth) const { return frames_[depth]; }
+  void push_frame(ContextKind kind, SpinLock* lock = nullptr, Irql saved_irql = kPassiveLevel) {
+    if (__builtin_expect(depth_ + 1 >= kMaxContextDepth, 0)) context_overflow();
+    frames_[++depth_] = Frame{kind, saved_irql, lock};
+    context_ = kind;
+  }
+  void pop_frame() { context_ = frames_[--depth_].kind; }
+  // push_frame for callers that know the stack is shallow (entered from passive or DPC code).
+  void push_frame_shallow(ContextKind kind, SpinLock* lock, Irql saved_irql) {
+    frames_[++depth_] = Frame{kind, saved_irql, lock};
+    context_ = kind;
+  }
 
-  // Spin locks this processor holds, innermost last.
-  void note_lock_acquired(const SpinLock* lock);
-  void note_lock_released(const SpinLock* lock);
+  // Ends a synchronize-callback frame pushed with its lock and saved IRQL: pops it, releases the
+  // lock, counts the call and lowers the IRQL. Everything it needs is in the frame, so callers
+  // keep nothing but the processor alive across the miniport's routine.
+  inline void end_synchronize_frame(unsigned priority);
+
+  // Miniport spin locks (VideoPortAcquireSpinLock...) this processor holds, innermost last.
+  void note_lock_acquired(const SpinLock* lock) {
+    if (__builtin_expect(held_count_ >= kMaxHeldLocks, 0)) lock_overflow();
+    held_[held_count_++] = lock;
+  }
+  void note_lock_released(const SpinLock* lock) {
+    // Locks are nearly always released innermost first.
+    if (__builtin_expect(held_count_ != 0 && held_[held_count_ - 1] == lock, 1)) {
+      --held_count_;
+    } else {
+      release_out_of_order(lock);
+    }
+  }
   unsigned held_lock_count() const { return held_count_; }
   const SpinLock* held_lock(unsigned i) const { return held_[i]; }
+
+  // Which miniport routine this processor is running, for watchdog and crash reports. The host
+  // labels each call into the miniport (a string literal; nullptr outside miniport code) and gets
+  // the previous label back to restore. Own thread writes; any thread reads.
+  const char* enter_routine(const char* name) { return routine_.exchange(name, std::memory_order_relaxed); }
+  void leave_routine(const char* previous) { routine_.store(previous, std::memory_order_relaxed); }
+  const char* routine() const { return routine_.load(std::memory_order_relaxed); }
+
+  // Bumped at every DDK entry and bus access: a watchdog that sees it frozen while routine() is
+  // set knows the miniport runs without calling VideoPort (a hang, not a slow request).
+  void note_progress() { bump(progress_); }
+  std::uint64_t progress() const { return progress_.load(std::memory_order_relaxed); }
+
+  // The host thread behind this processor (for a watchdog's pthread_kill).
+  std::thread::native_handle_type native_handle() { return thread_.native_handle(); }
 
   // Per-processor statistics (own thread writes; readers may see slightly stale values).
   void count_synchronize(unsigned priority) { bump(sync_calls_[priority < 3 ? priority : 3]); }
@@ -138,8 +190,12 @@ class Processor {
   // ready()'s last value.
   bool block_until(const std::function<bool()>& ready, ClockTime deadline);
 
-  // True while the processor has nothing to run (idle) or is blocked in block_until.
-  bool quiescent() const { return quiescent_.load(std::memory_order_acquire); }
+  // True while the processor has nothing to run (idle) or is blocked in block_until, and no
+  // interrupt, DPC or task is waiting for it (it may not have woken up for them yet).
+  bool quiescent() const {
+    return quiescent_.load(std::memory_order_acquire) &&
+           (attention_.load(std::memory_order_acquire) & (kAttentionInterrupt | kAttentionDpc)) == 0;
+  }
 
   // Own thread: abandons everything on this processor's stack (the machine has halted).
   [[noreturn]] void unwind_to_boundary();
@@ -153,6 +209,9 @@ class Processor {
   static void bump(std::atomic<std::uint64_t>& c) { c.store(c.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed); }
 
   void preemption_point_slow(PointKind kind);
+  [[noreturn]] static void context_overflow();
+  [[noreturn]] static void lock_overflow();
+  void release_out_of_order(const SpinLock* lock);
   void deliver();
   bool run_one_interrupt();
   bool run_one_dpc();
@@ -166,13 +225,16 @@ class Processor {
   std::atomic<Irql> irql_{kPassiveLevel};
   std::atomic<std::uint32_t> attention_{0};
 
-  std::array<ContextKind, kMaxContextDepth> contexts_{};
+  std::array<Frame, kMaxContextDepth> frames_{};
   unsigned depth_ = 0;
+  ContextKind context_ = ContextKind::Passive;  // frames_[depth_].kind, kept for the fast paths
   std::array<const SpinLock*, kMaxHeldLocks> held_{};
   unsigned held_count_ = 0;
 
   std::array<std::atomic<std::uint64_t>, 4> sync_calls_{};
   std::atomic<std::uint64_t> isrs_run_{0};
+  std::atomic<std::uint64_t> progress_{0};
+  std::atomic<const char*> routine_{nullptr};
   std::atomic<std::uint64_t> dpcs_run_{0};
 
   std::mutex mutex_;                 // guards tasks_, dpcs_, stopping_, idle waits
@@ -186,5 +248,30 @@ class Processor {
   sigjmp_buf boundary_;
   std::thread thread_;
 };
+
+inline void SpinLock::acquire(Processor& processor, std::uintptr_t site) {
+  std::uint32_t expected = 0;
+  if (__builtin_expect(!word_.compare_exchange_strong(expected, processor.index() + 1, std::memory_order_acquire,
+                                                      std::memory_order_relaxed), 0)) {
+    spin(processor);
+  }
+  acquired_at_.store(site, std::memory_order_relaxed);
+}
+
+inline void SpinLock::release(Processor&) { word_.store(0, std::memory_order_release); }
+
+inline void Processor::end_synchronize_frame(unsigned priority) {
+  const Frame& f = frames_[depth_];
+  SpinLock* lock = f.lock;
+  Irql saved = f.saved_irql;
+  pop_frame();
+  if (lock != nullptr) lock->release(*this);
+  count_synchronize(priority);
+  lower_irql(saved);
+}
+
+inline bool SpinLock::held_by(const Processor& processor) const {
+  return word_.load(std::memory_order_relaxed) == processor.index() + 1;
+}
 
 }  // namespace vidport::kernel

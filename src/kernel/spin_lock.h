@@ -3,7 +3,9 @@
 // processor is detected before it would spin forever.
 //
 // Rules:
-// - Acquire and release on a virtual processor; the caller raises IRQL first (the lock does not).
+// - Acquire and release on a virtual processor; the caller raises IRQL first (the lock does not)
+//   and records the lock where the race detector will look: a Processor frame for an interrupt
+//   lock, note_lock_acquired for a miniport spin lock.
 // - While spinning, the processor passes SpinWait preemption points: it takes interrupts above
 //   its IRQL and stops when the machine halts, as a spinning Windows processor would.
 #pragma once
@@ -22,23 +24,26 @@ class SpinLock {
   SpinLock& operator=(const SpinLock&) = delete;
 
   // True when `processor` holds this lock (exact: only the holder writes its own index).
-  bool held_by(const Processor& processor) const;
+  // Inline definitions of held_by/acquire/release live in processor.h, which includes this file.
+  inline bool held_by(const Processor& processor) const;
 
   // Acquires the lock for `processor`, spinning while another processor holds it. `site` is the
   // code address to blame later (e.g. the caller of VideoPortSynchronizeExecution).
   // Precondition: !held_by(processor) — callers check and report recursion first.
-  void acquire(Processor& processor, std::uintptr_t site);
-  void release(Processor& processor);
+  inline void acquire(Processor& processor, std::uintptr_t site);
+  inline void release(Processor& processor);
 
-  // Where the current holder acquired it (0 when free).
+  // Where the current holder acquired it (meaningful only while held).
   std::uintptr_t acquired_at() const { return acquired_at_.load(std::memory_order_relaxed); }
-  int owner() const { return owner_.load(std::memory_order_relaxed); }
+  // The holder's processor index, or -1 when free.
+  int owner() const { return static_cast<int>(word_.load(std::memory_order_relaxed)) - 1; }
 
  private:
   void spin(Processor& processor);
 
+  // 0 when free, otherwise the holder's processor index + 1: one atomic word is both the lock and
+  // its owner, so acquiring and releasing touch it once each.
   std::atomic<std::uint32_t> word_{0};
-  std::atomic<int> owner_{-1};
   std::atomic<std::uintptr_t> acquired_at_{0};
 };
 

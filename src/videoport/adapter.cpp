@@ -45,6 +45,7 @@ bool Adapter::connect_interrupt(unsigned line, kernel::InterruptMode mode, bool 
   if (!machine_.interrupts().connect(*object)) return false;
   interrupt_ = std::move(object);
   interrupt_connected_ = true;
+  connected_interrupt_ = interrupt_.get();
   return true;
 }
 
@@ -52,6 +53,7 @@ void Adapter::disconnect_interrupt() {
   if (!interrupt_connected_) return;
   machine_.interrupts().disconnect(*interrupt_);
   interrupt_connected_ = false;
+  connected_interrupt_ = nullptr;
 }
 
 void Adapter::set_timer_routine(kernel::TimerRoutine routine) {

@@ -22,6 +22,8 @@ class Machine;
 
 namespace vidport::videoport {
 
+struct HostedAdapter;
+
 class Adapter {
  public:
   Adapter(kernel::Machine& machine, std::size_t extension_size, std::string name);
@@ -48,13 +50,18 @@ class Adapter {
                          kernel::ServiceRoutine isr);
   void disconnect_interrupt();
   // The connected interrupt object, or nullptr.
-  kernel::InterruptObject* interrupt() const { return interrupt_connected_ ? interrupt_.get() : nullptr; }
+  kernel::InterruptObject* interrupt() const { return connected_interrupt_; }
 
   kernel::Dpc& dpc() { return dpc_; }
 
   // HwVidTimer, set before VideoPortStartTimer can work; nullptr when the miniport has none.
   void set_timer_routine(kernel::TimerRoutine routine);
   kernel::DeviceTimer* timer() const { return timer_.get(); }
+
+  // What the port driver knows about this adapter (its miniport's entry points, configuration,
+  // claims); nullptr for adapters a test builds by hand. Set once, before the miniport runs.
+  void set_hosted(HostedAdapter* hosted) { hosted_ = hosted; }
+  HostedAdapter* hosted() const { return hosted_; }
 
  private:
   static constexpr std::uint64_t kMagic = 0x7669647061646170ull;  // "vidpadap"
@@ -70,8 +77,10 @@ class Adapter {
   void* extension_;
   std::unique_ptr<kernel::InterruptObject> interrupt_;
   bool interrupt_connected_ = false;
+  kernel::InterruptObject* connected_interrupt_ = nullptr;  // interrupt_ while connected: one load on the fast path
   kernel::Dpc dpc_;
   std::unique_ptr<kernel::DeviceTimer> timer_;
+  HostedAdapter* hosted_ = nullptr;
 };
 
 }  // namespace vidport::videoport

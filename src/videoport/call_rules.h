@@ -49,6 +49,36 @@ inline constexpr CallRule kEnableInterrupt{"VideoPortEnableInterrupt", kPassiveL
 inline constexpr CallRule kDisableInterrupt{"VideoPortDisableInterrupt", kPassiveLevel, kHighLevel, true};
 inline constexpr CallRule kPortAccess{"VideoPortRead/WritePort", kPassiveLevel, kHighLevel, true};
 inline constexpr CallRule kRegisterAccess{"VideoPortRead/WriteRegister", kPassiveLevel, kHighLevel, true};
+// The hosting calls: registration, resources, memory, registry and services.
+inline constexpr CallRule kInitialize{"VideoPortInitialize", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kVerifyAccessRanges{"VideoPortVerifyAccessRanges", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kGetAccessRanges{"VideoPortGetAccessRanges", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kGetDeviceBase{"VideoPortGetDeviceBase", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kFreeDeviceBase{"VideoPortFreeDeviceBase", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kMapMemory{"VideoPortMapMemory", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kUnmapMemory{"VideoPortUnmapMemory", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kGetBusData{"VideoPortGetBusData", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kSetBusData{"VideoPortSetBusData", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kGetVgaStatus{"VideoPortGetVgaStatus", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kGetDeviceData{"VideoPortGetDeviceData", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kAllocatePool{"VideoPortAllocatePool", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kFreePool{"VideoPortFreePool", kPassiveLevel, kDispatchLevel, false};
+inline constexpr CallRule kAllocateBuffer{"VideoPortAllocateBuffer", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kReleaseBuffer{"VideoPortReleaseBuffer", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kAllocateContiguousMemory{"VideoPortAllocateContiguousMemory", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kZeroMemory{"VideoPortZeroMemory", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kZeroDeviceMemory{"VideoPortZeroDeviceMemory", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kMoveMemory{"VideoPortMoveMemory", kPassiveLevel, kHighLevel, false};
+inline constexpr CallRule kCompareMemory{"VideoPortCompareMemory", kPassiveLevel, kHighLevel, false};
+// VideoPortDebugPrint is documented for any IRQL and real ISRs log with it, so it is allowed at
+// interrupt level although semantics-decisions.md's list does not name it.
+inline constexpr CallRule kDebugPrint{"VideoPortDebugPrint", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kLogError{"VideoPortLogError", kPassiveLevel, kHighLevel, true};
+inline constexpr CallRule kGetRegistryParameters{"VideoPortGetRegistryParameters", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kSetRegistryParameters{"VideoPortSetRegistryParameters", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kQueryServices{"VideoPortQueryServices", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kGetRomImage{"VideoPortGetRomImage", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kScanRom{"VideoPortScanRom", kPassiveLevel, kPassiveLevel, false};
 }  // namespace rules
 
 [[noreturn]] void fail_not_on_processor(const CallRule& rule, std::uintptr_t site);
@@ -65,6 +95,7 @@ inline kernel::Processor& enter(const CallRule& rule, std::uintptr_t site,
                                 kernel::PointKind point = kernel::PointKind::DdkCall) {
   kernel::Processor* p = kernel::current_processor();
   if (__builtin_expect(p == nullptr, 0)) fail_not_on_processor(rule, site);
+  p->note_progress();
   p->preemption_point(point);
   if (__builtin_expect(violates(*p, rule), 0)) report_rule_violation(*p, rule, site);
   return *p;

@@ -6,6 +6,7 @@
 
 #include "kernel/machine.h"
 #include "videoport/call_rules.h"
+#include "videoport/device_windows.h"
 
 namespace vidport::videoport {
 
@@ -75,12 +76,19 @@ void write_port_buffer(std::uintptr_t port, bus::Width width, const void* buffer
 std::uint32_t read_register(const volatile void* address, bus::Width width, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kRegisterAccess, site, kernel::PointKind::RegisterAccess);
   p.machine().clock().on_bus_access();
+  if (auto physical = DeviceWindows::instance().translate_device(address)) {
+    return p.machine().bus().read_memory(*physical, width);
+  }
   return load(address, width);
 }
 
 void write_register(volatile void* address, bus::Width width, std::uint32_t value, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kRegisterAccess, site, kernel::PointKind::RegisterAccess);
   p.machine().clock().on_bus_access();
+  if (auto physical = DeviceWindows::instance().translate_device(address)) {
+    p.machine().bus().write_memory(*physical, width, value);
+    return;
+  }
   store(address, width, value);
 }
 

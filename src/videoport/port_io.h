@@ -5,8 +5,9 @@
 // - A port "address" is the port number itself (semantics-decisions.md): the pointer value a
 //   miniport passes, whether from VideoPortGetDeviceBase of an I/O range or a literal cast. A
 //   value above 0xFFFF is no port: an InvalidParameter finding, reads give all ones.
-// - Register accessors on RAM-backed memory (pool, a linear framebuffer) access it directly.
-//   Memory-mapped device windows are reached through VideoPortGetDeviceBase (the hosting layer).
+// - Register accessors on RAM-backed memory (pool, a linear framebuffer) access it directly. An
+//   address inside a device window (device_windows.h) goes to the device model on the bus at the
+//   physical address the window stands for.
 // - Any IRQL, any context: these are the calls an ISR makes.
 #pragma once
 

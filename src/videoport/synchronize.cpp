@@ -41,6 +41,17 @@ Plan plan_for(kernel::SyncProfile profile, int priority, bool has_isr) {
 
 }  // namespace
 
+std::uint8_t synchronize_medium_fast(kernel::Processor& p, kernel::InterruptObject& interrupt,
+                                     SynchronizeRoutine routine, void* context, std::uintptr_t site) {
+  kernel::Irql old = p.raise_irql(interrupt.dirql);
+  interrupt.lock.acquire(p, site);
+  // The dispatcher only comes here from passive or DPC code: the frame stack is shallow.
+  p.push_frame_shallow(kernel::ContextKind::SynchronizeCallback, &interrupt.lock, old);
+  std::uint8_t result = routine(context);
+  p.end_synchronize_frame(kMediumPriority);
+  return result;
+}
+
 std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine routine,
                               void* context, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kSynchronizeExecution, site);
@@ -85,12 +96,9 @@ std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine 
   kernel::Irql target = plan.take_lock && plan.irql == 0 ? interrupt->dirql : plan.irql;
   kernel::Irql old = plan.raise && p.irql() < target ? p.raise_irql(target) : p.irql();
   if (plan.take_lock) interrupt->lock.acquire(p, site);
-  p.push_context(kernel::ContextKind::SynchronizeCallback);
+  p.push_frame(kernel::ContextKind::SynchronizeCallback, plan.take_lock ? &interrupt->lock : nullptr, old);
   std::uint8_t result = routine(context);
-  p.pop_context();
-  if (plan.take_lock) interrupt->lock.release(p);
-  p.count_synchronize(static_cast<unsigned>(priority));
-  p.lower_irql(old);
+  p.end_synchronize_frame(static_cast<unsigned>(priority));
   return result;
 }
 

@@ -132,6 +132,15 @@ TEST(SynchronizePassthrough, ReturnValueAndContextPassUnchanged) {
 }
 
 int g_invalid_calls = 0;
+}  // namespace
+}  // namespace vidport::testing
+
+// A C helper (raw_priority_call.c): only C may put 7 into a VIDEO_SYNCHRONIZE_PRIORITY.
+extern "C" BOOLEAN vidport_test_synchronize_with_raw_priority(PVOID extension, int priority,
+                                                              PMINIPORT_SYNCHRONIZE_ROUTINE routine, PVOID context);
+
+namespace vidport::testing {
+namespace {
 BOOLEAN count_invalid(PVOID) {
   ++g_invalid_calls;
   return TRUE;
@@ -145,8 +154,7 @@ TEST(SynchronizeInvalidPriority, ReturnsFalseWithoutCallingAndReports) {
   g_invalid_calls = 0;
   BOOLEAN result = TRUE;
   ASSERT_TRUE(run_with_deadline(rig.machine, 0, [&] {
-    result = VideoPortSynchronizeExecution(rig.extension(), static_cast<VIDEO_SYNCHRONIZE_PRIORITY>(7),
-                                           &count_invalid, nullptr);
+    result = vidport_test_synchronize_with_raw_priority(rig.extension(), 7, &count_invalid, nullptr);
   }));
   EXPECT_EQ(result, FALSE);
   EXPECT_EQ(g_invalid_calls, 0);

@@ -1,6 +1,8 @@
 // extern "C" shims: the DDK's names and types, one forward each, no logic.
 #include <video.h>
 
+#include <cstring>
+
 #include "videoport/call_rules.h"
 #include "videoport/kernel_calls.h"
 #include "videoport/synchronize.h"
@@ -11,7 +13,11 @@ extern "C" {
 
 BOOLEAN VideoPortSynchronizeExecution(PVOID HwDeviceExtension, VIDEO_SYNCHRONIZE_PRIORITY Priority,
                                       PMINIPORT_SYNCHRONIZE_ROUTINE SynchronizeRoutine, PVOID Context) {
-  return synchronize_execution(HwDeviceExtension, static_cast<int>(Priority),
+  // A C miniport may pass any int here; reading it as the C++ enum would be undefined for values
+  // outside the enumerators, so take its bits as the int they are.
+  int priority;
+  std::memcpy(&priority, &Priority, sizeof priority);
+  return synchronize_execution(HwDeviceExtension, priority,
                                reinterpret_cast<vidport::videoport::SynchronizeRoutine>(SynchronizeRoutine), Context,
                                VIDPORT_CALL_SITE());
 }

@@ -1,0 +1,322 @@
+#include "host/hosted_run.h"
+
+#include <video.h>
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "devices/testdev/pulse_device.h"
+#include "devices/vga/vga.h"
+#include "host/crash_guard.h"
+#include "host/watchdog.h"
+#include "kernel/machine.h"
+
+namespace vidport::host {
+
+namespace {
+
+// Export anchors: the executable must contain every VideoPort export, since miniports resolve
+// them at load time, but a static library only contributes the objects something references.
+// One function of each exports/ file pulls in that whole file.
+[[gnu::used]] const void* const kExportAnchors[] = {
+    reinterpret_cast<const void*>(&VideoPortInitialize),          // exports/hosting_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortReadPortUchar),       // exports/port_io_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortCreateEvent),         // exports/event_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortCreateSpinLock),      // exports/spin_lock_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortSynchronizeExecution) // exports/synchronize_exports.cpp
+};
+
+kernel::MachineConfig machine_config(const RunOptions& options) {
+  kernel::MachineConfig config;
+  config.processors = options.cpus;
+  config.clock = options.virtual_clock ? kernel::ClockKind::Virtual : kernel::ClockKind::Real;
+  config.profile = options.profile;
+  return config;
+}
+
+template <typename T>
+std::vector<std::uint8_t> bytes_of(const T& value) {
+  std::vector<std::uint8_t> out(sizeof(T));
+  std::memcpy(out.data(), &value, sizeof(T));
+  return out;
+}
+
+template <typename T>
+bool read_back(const std::vector<std::uint8_t>& bytes, T& value, std::size_t offset = 0) {
+  if (bytes.size() < offset + sizeof(T)) return false;
+  std::memcpy(&value, bytes.data() + offset, sizeof(T));
+  return true;
+}
+
+report::Mode mode_of(const VIDEO_MODE_INFORMATION& m) {
+  return report::Mode{m.ModeIndex,
+                      m.VisScreenWidth,
+                      m.VisScreenHeight,
+                      m.NumberOfPlanes * m.BitsPerPlane,
+                      m.Frequency,
+                      (m.AttributeFlags & VIDEO_MODE_GRAPHICS) != 0};
+}
+
+std::string registry_value_text(const videoport::RegistryValue& value) {
+  if (value.type == videoport::RegistryType::Dword && value.data.size() == 4) {
+    std::uint32_t dword;
+    std::memcpy(&dword, value.data.data(), 4);
+    return std::to_string(dword);
+  }
+  std::string hex;
+  for (std::uint8_t b : value.data) hex += fmt::format("{:02x}", b);
+  return hex;
+}
+
+}  // namespace
+
+HostedRun::HostedRun(RunOptions options) : options_(std::move(options)) {
+  report_.miniport = options_.miniport;
+  report_.scenario = options_.scenario;
+  report_.cpus = options_.cpus;
+  report_.sync_semantics = std::string(kernel::profile_name(options_.profile));
+  report_.clock = options_.virtual_clock ? "virtual" : "real";
+}
+
+HostedRun::~HostedRun() {
+  watchdog_.reset();
+  dispatchers_.clear();
+  port_driver_.reset();
+}
+
+bool HostedRun::halted() const { return machine_ && machine_->halted(); }
+
+bool HostedRun::load() {
+  auto loaded = MiniportModule::load(options_.miniport);
+  if (auto* error = std::get_if<std::string>(&loaded)) {
+    report_.fail(report::Outcome::HostError, *error);
+    return false;
+  }
+  module_ = std::move(std::get<std::unique_ptr<MiniportModule>>(loaded));
+  report_.loaded = true;
+  install_crash_guard();
+  machine_ = std::make_unique<kernel::Machine>(machine_config(options_));
+  report_.cpus = machine_->processor_count();
+  pulse_ = std::make_unique<devices::PulseDevice>(machine_->clock(), machine_->interrupts(), kPulseLine, kPulseBase);
+  pulse_->attach(machine_->bus());
+  vga_ = std::make_unique<devices::vga::Vga>(machine_->clock(), machine_->interrupts());
+  vga_->attach(machine_->bus());
+  videoport::PortDriverConfig config;
+  config.parameters = options_.registry;
+  port_driver_ = std::make_unique<videoport::PortDriver>(*machine_, std::move(config));
+  watchdog_ = std::make_unique<Watchdog>(*machine_, options_.watchdog);
+  return true;
+}
+
+bool HostedRun::check_halt() {
+  if (!machine_->halted()) return true;
+  if (halt_recorded_) return false;
+  halt_recorded_ = true;
+  auto stop = machine_->stop_finding();
+  report_.fail(report::Outcome::CrashOrHang,
+               stop ? fmt::format("the machine stopped: {}", stop->message) : "the machine stopped");
+  return false;
+}
+
+bool HostedRun::start() {
+  if (!module_) return false;
+  std::int32_t status = -1;
+  DriverEntryRoutine entry = module_->driver_entry();
+  bool completed = machine_->run_on(0, [&] {
+    videoport::RoutineLabel label("DriverEntry");
+    status = entry(nullptr, nullptr);
+  });
+  if (!completed) return check_halt();
+  report_.driver_entry_status = status;
+  if (status != 0) {
+    report_.fail(report::Outcome::MiniportFailure,
+                 fmt::format("DriverEntry failed with {:#x}", static_cast<std::uint32_t>(status)));
+    return false;
+  }
+  const auto& adapters = port_driver_->adapters();
+  if (adapters.empty()) {
+    report_.fail(report::Outcome::MiniportFailure, "DriverEntry succeeded but HwVidFindAdapter found no adapter");
+    return false;
+  }
+  for (const auto& hosted : adapters) {
+    dispatchers_.push_back(std::make_unique<RequestDispatcher>(*machine_, *hosted));
+    PVIDEO_HW_INITIALIZE initialize = hosted->init.HwInitialize;
+    BOOLEAN ok = FALSE;
+    completed = machine_->run_on(0, [&] {
+      videoport::RoutineLabel label("HwVidInitialize");
+      ok = initialize ? initialize(hosted->adapter->extension()) : FALSE;
+    });
+    if (!completed) return check_halt();
+    if (!ok) {
+      report_.fail(report::Outcome::MiniportFailure,
+                   fmt::format("HwVidInitialize of {} returned FALSE", hosted->adapter->name()));
+      return false;
+    }
+    initialized_.push_back(true);
+  }
+  return true;
+}
+
+RequestResult HostedRun::request(std::size_t adapter, std::uint32_t code, const std::vector<std::uint8_t>& input,
+                                 std::uint32_t output_length, std::string origin) {
+  RequestResult result = dispatchers_.at(adapter)->issue(code, input, output_length, std::move(origin));
+  report_.requests.push_back(result.record);
+  return result;
+}
+
+bool HostedRun::display_driver_sequence(std::size_t adapter) {
+  const std::string who = "display driver";
+  auto ok = [](const RequestResult& r) { return r.record.completed && r.record.status == NO_ERROR; };
+  RequestResult num = request(adapter, IOCTL_VIDEO_QUERY_NUM_AVAIL_MODES, {}, sizeof(VIDEO_NUM_MODES), who);
+  if (!check_halt()) return false;
+  VIDEO_NUM_MODES counts{};
+  std::vector<VIDEO_MODE_INFORMATION> modes;
+  if (ok(num) && read_back(num.output, counts) && counts.NumModes > 0 && counts.NumModes < 4096 &&
+      counts.ModeInformationLength >= sizeof(VIDEO_MODE_INFORMATION) && counts.ModeInformationLength < 4096) {
+    RequestResult avail = request(adapter, IOCTL_VIDEO_QUERY_AVAIL_MODES, {},
+                                  counts.NumModes * counts.ModeInformationLength, who);
+    if (!check_halt()) return false;
+    for (std::uint32_t i = 0; ok(avail) && i < counts.NumModes; ++i) {
+      VIDEO_MODE_INFORMATION m{};
+      if (!read_back(avail.output, m, i * counts.ModeInformationLength)) break;
+      modes.push_back(m);
+    }
+  }
+  if (report_.adapters.size() <= adapter) report_.adapters.resize(adapter + 1);
+  report::AdapterInfo& info = report_.adapters[adapter];
+  for (const auto& m : modes) info.modes.push_back(mode_of(m));
+  if (!modes.empty()) {
+    VIDEO_MODE set{modes.front().ModeIndex};
+    request(adapter, IOCTL_VIDEO_SET_CURRENT_MODE, bytes_of(set), 0, who);
+    if (!check_halt()) return false;
+    RequestResult current = request(adapter, IOCTL_VIDEO_QUERY_CURRENT_MODE, {}, sizeof(VIDEO_MODE_INFORMATION), who);
+    if (!check_halt()) return false;
+    VIDEO_MODE_INFORMATION m{};
+    if (ok(current) && read_back(current.output, m)) info.current_mode = m.ModeIndex;
+    if (modes.front().AttributeFlags & VIDEO_MODE_PALETTE_DRIVEN) {
+      std::vector<std::uint8_t> clut(sizeof(VIDEO_CLUT) + 15 * sizeof(ULONG));
+      VIDEO_CLUT header{};
+      header.NumEntries = 16;
+      std::memcpy(clut.data(), &header, offsetof(VIDEO_CLUT, LookupTable));
+      request(adapter, IOCTL_VIDEO_SET_COLOR_REGISTERS, clut, 0, who);
+      if (!check_halt()) return false;
+    }
+  }
+  VIDEO_MEMORY memory{};
+  RequestResult mapped = request(adapter, IOCTL_VIDEO_MAP_VIDEO_MEMORY, bytes_of(memory),
+                                 sizeof(VIDEO_MEMORY_INFORMATION), who);
+  if (!check_halt()) return false;
+  VIDEO_MEMORY_INFORMATION where{};
+  if (ok(mapped) && read_back(mapped.output, where)) {
+    memory.RequestedVirtualAddress = where.VideoRamBase;
+    request(adapter, IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, bytes_of(memory), 0, who);
+    if (!check_halt()) return false;
+  }
+  request(adapter, IOCTL_VIDEO_RESET_DEVICE, {}, 0, who);
+  return check_halt();
+}
+
+bool HostedRun::wait_for(kernel::ClockTime duration) {
+  machine_->pass_time_until(machine_->clock().now() + duration);
+  return check_halt();
+}
+
+bool HostedRun::wait_for_interrupts(std::size_t adapter, std::uint64_t count, kernel::ClockTime limit) {
+  const auto& hosted = *port_driver_->adapters().at(adapter);
+  kernel::InterruptObject* object = hosted.adapter->interrupt();
+  if (object == nullptr) return false;
+  unsigned line = object->line;
+  std::uint64_t target = machine_->interrupts().statistics(line).delivered + count;
+  bool came = machine_->wait_until(
+      [&] { return machine_->interrupts().statistics(line).delivered >= target; }, machine_->clock().now() + limit);
+  check_halt();
+  return came;
+}
+
+report::Report& HostedRun::finish() {
+  if (finished_) return report_;
+  finished_ = true;
+  if (machine_ && !machine_->halted() && port_driver_) {
+    for (const auto& hosted : port_driver_->adapters()) {
+      PVIDEO_HW_RESET_HW reset = hosted->init.HwResetHw;
+      if (reset == nullptr) continue;
+      BOOLEAN result = FALSE;
+      bool completed = machine_->run_on(0, [&] {
+        videoport::RoutineLabel label("HwVidResetHw");
+        result = reset(hosted->adapter->extension(), 80, 50);
+      });
+      if (!completed) break;
+      std::size_t index = static_cast<std::size_t>(&hosted - port_driver_->adapters().data());
+      if (report_.adapters.size() <= index) report_.adapters.resize(index + 1);
+      report_.adapters[index].reset_hw = result != FALSE;
+    }
+    check_halt();
+  }
+  if (port_driver_) {
+    for (const auto& hosted : port_driver_->adapters()) {
+      if (auto* timer = hosted->adapter->timer()) timer->stop();
+    }
+  }
+  watchdog_.reset();
+  collect();
+  return report_;
+}
+
+void HostedRun::collect() {
+  if (!machine_) return;
+  kernel::Machine& m = *machine_;
+  for (unsigned i = 0; i < m.processor_count(); ++i) {
+    kernel::Processor& p = m.processor(i);
+    report_.statistics.isrs_run += p.isrs_run();
+    report_.statistics.dpcs_run += p.dpcs_run();
+    for (unsigned k = 0; k < 4; ++k) report_.statistics.synchronize_calls[k] += p.synchronize_calls(k);
+  }
+  report_.statistics.clock_ns = m.clock().now();
+  if (port_driver_) {
+    for (const auto& record : port_driver_->initialize_records()) {
+      report_.initialize_calls.push_back(report::InitializeCall{record.init_data_size, record.interface_type,
+                                                                record.status, record.find_adapter_results,
+                                                                record.note});
+    }
+    const auto& adapters = port_driver_->adapters();
+    if (report_.adapters.size() < adapters.size()) report_.adapters.resize(adapters.size());
+    for (std::size_t i = 0; i < adapters.size(); ++i) {
+      const videoport::HostedAdapter& hosted = *adapters[i];
+      report::AdapterInfo& info = report_.adapters[i];
+      info.name = hosted.adapter->name();
+      for (const auto& range : port_driver_->claims().claimed_by(*hosted.adapter)) {
+        info.access_ranges.push_back(range.describe());
+      }
+      if (kernel::InterruptObject* object = hosted.adapter->interrupt()) {
+        kernel::LineStatistics s = m.interrupts().statistics(object->line);
+        info.interrupt = report::InterruptInfo{object->line,
+                                               object->mode == kernel::InterruptMode::LevelSensitive ? "level" : "latched",
+                                               object->dirql, s.delivered, s.claimed, s.unclaimed, s.masked, s.storm};
+      }
+      info.interrupt_note = hosted.interrupt_note;
+      info.dpcs_run = hosted.adapter->dpc().runs();
+      info.timer_ticks = hosted.adapter->timer() ? hosted.adapter->timer()->ticks() : 0;
+      for (const auto& write : port_driver_->registry_writes(hosted)) {
+        info.registry_writes.push_back(report::RegistryWrite{
+            write.name, write.type == videoport::RegistryType::Dword ? "dword" : "binary", registry_value_text(write)});
+      }
+    }
+    for (std::size_t i = 0; i < adapters.size(); ++i) {
+      report_.adapters[i].initialized = i < initialized_.size() && initialized_[i];
+    }
+    for (const auto& entry : port_driver_->log_entries()) {
+      report_.log.push_back(report::LogLine{entry.time, entry.processor, entry.source, entry.level, entry.text});
+    }
+  }
+  report_.findings = m.findings().snapshot();
+  report_.stop = m.stop_finding();
+  bool non_fatal = false;
+  for (const auto& f : report_.findings) non_fatal |= f.severity != findings::Severity::Fatal;
+  if (non_fatal) report_.fail(report::Outcome::Findings, fmt::format("{} finding(s) recorded", report_.findings.size()));
+  for (const auto& e : report_.expectations) {
+    if (!e.passed) report_.fail(report::Outcome::Findings, fmt::format("expectation at {} failed", e.origin));
+  }
+}
+
+}  // namespace vidport::host

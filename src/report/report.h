@@ -1,0 +1,132 @@
+// The run report: everything `vidport run` found out, as plain data. The host fills it; the
+// terminal summary and report.json only format it (summary_printer.h, report_json.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "findings/finding.h"
+
+namespace vidport::report {
+
+// How a run ended, ordered so that the highest wins; the value is the process exit code.
+enum class Outcome : int {
+  Clean = 0,            // the miniport ran and nothing was found
+  Findings = 1,         // findings or failed scenario expectations
+  MiniportFailure = 2,  // DriverEntry, HwVidFindAdapter or HwVidInitialize failed
+  CrashOrHang = 3,      // a miniport routine crashed or the watchdog ended a hang
+  HostError = 4,        // bad usage, unloadable module, unreadable scenario, unwritable output
+};
+std::string_view outcome_id(Outcome outcome);  // "clean", "findings", ...
+
+struct InitializeCall {
+  std::uint32_t init_data_size = 0;
+  int interface_type = 0;
+  std::uint32_t status = 0;
+  std::vector<std::uint32_t> find_adapter_results;
+  std::string note;
+};
+
+struct InterruptInfo {
+  unsigned line = 0;
+  std::string mode;  // "level" or "latched"
+  unsigned dirql = 0;
+  std::uint64_t delivered = 0;
+  std::uint64_t claimed = 0;
+  std::uint64_t unclaimed = 0;
+  bool masked = false;
+  bool storm = false;
+};
+
+struct Mode {
+  std::uint32_t index = 0;
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  std::uint32_t bits_per_pixel = 0;  // planes x bits per plane
+  std::uint32_t frequency = 0;
+  bool graphics = false;
+};
+
+struct RegistryWrite {
+  std::string name;
+  std::string type;  // "dword" or "binary"
+  std::string value; // the DWORD in decimal, or the bytes in hex
+};
+
+struct AdapterInfo {
+  std::string name;
+  std::vector<std::string> access_ranges;  // as AccessRange::describe()
+  std::optional<InterruptInfo> interrupt;
+  std::string interrupt_note;              // why none is connected
+  bool initialized = false;                // HwVidInitialize returned TRUE
+  std::optional<bool> reset_hw;            // HwVidResetHw's result, when it was called
+  std::vector<Mode> modes;
+  std::optional<std::uint32_t> current_mode;
+  std::vector<RegistryWrite> registry_writes;
+  std::uint64_t dpcs_run = 0;
+  std::uint64_t timer_ticks = 0;
+};
+
+struct Request {
+  std::string name;  // "IOCTL_VIDEO_QUERY_AVAIL_MODES" or the code in hex
+  std::uint32_t ioctl = 0;
+  std::uint32_t input_length = 0;
+  std::uint32_t output_length = 0;
+  bool completed = false;             // false: the machine stopped during the request
+  std::uint32_t status = 0;
+  std::uint64_t information = 0;      // bytes returned, or with ERROR_INSUFFICIENT_BUFFER the bytes needed
+  std::string note;
+  std::string origin;                 // "display driver" or "scenario file:line"
+};
+
+struct Expectation {
+  std::string origin;  // "file:line"
+  std::string what;
+  bool passed = false;
+  std::string detail;
+};
+
+struct LogLine {
+  std::uint64_t time_ns = 0;
+  int processor = -1;
+  std::string source;
+  int level = 0;
+  std::string text;
+};
+
+struct Statistics {
+  std::uint64_t clock_ns = 0;
+  std::uint64_t isrs_run = 0;
+  std::uint64_t dpcs_run = 0;
+  std::uint64_t synchronize_calls[4] = {};  // low, medium, high, invalid priority
+};
+
+struct Report {
+  std::string miniport;        // path as given
+  std::string scenario;        // path, or "" for the built-in sequence
+  unsigned cpus = 0;
+  std::string sync_semantics;  // "docs", "nt4" or "reactos"
+  std::string clock;           // "virtual" or "real"
+
+  bool loaded = false;
+  std::optional<std::int32_t> driver_entry_status;
+  std::vector<InitializeCall> initialize_calls;
+  std::vector<AdapterInfo> adapters;
+  std::vector<Request> requests;
+  std::vector<Expectation> expectations;
+  std::vector<findings::Finding> findings;
+  std::optional<findings::Finding> stop;  // the crash or hang that ended the run
+  std::vector<LogLine> log;
+  Statistics statistics;
+
+  Outcome outcome = Outcome::Clean;
+  std::vector<std::string> problems;  // why the outcome is not clean, one sentence each
+
+  // Raises the outcome to `outcome` (highest wins) and records why.
+  void fail(Outcome outcome, std::string problem);
+  int exit_code() const { return static_cast<int>(outcome); }
+};
+
+}  // namespace vidport::report

@@ -1,0 +1,106 @@
+#include "videoport/memory_services.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "kernel/machine.h"
+#include "videoport/call_rules.h"
+#include "videoport/device_windows.h"
+
+namespace vidport::videoport {
+
+namespace {
+
+// Precedes every pool block; 16 bytes so the caller's block keeps 16-byte alignment.
+struct alignas(16) PoolHeader {
+  static constexpr std::uint32_t kLive = 0x6c6f6f70;  // "pool"
+  std::uint32_t magic;
+  std::uint32_t tag;
+  std::uint64_t bytes;
+};
+
+void* pool_allocate(std::size_t bytes, std::uint32_t tag) {
+  void* raw = std::aligned_alloc(16, (sizeof(PoolHeader) + bytes + 15) & ~std::size_t{15});
+  if (raw == nullptr) return nullptr;
+  auto* header = static_cast<PoolHeader*>(raw);
+  *header = PoolHeader{PoolHeader::kLive, tag, bytes};
+  return header + 1;
+}
+
+bool pool_free(void* block) {
+  if (block == nullptr || reinterpret_cast<std::uintptr_t>(block) % 16 != 0) return false;
+  PoolHeader* header = static_cast<PoolHeader*>(block) - 1;
+  if (header->magic != PoolHeader::kLive) return false;
+  header->magic = 0;
+  std::free(header);
+  return true;
+}
+
+void invalid(kernel::Processor& p, std::uintptr_t site, std::string message) {
+  p.machine().report(kernel::make_finding(findings::FindingKind::InvalidParameter, site, std::move(message)));
+}
+
+}  // namespace
+
+void* allocate_pool(void* extension, int pool_type, std::size_t bytes, std::uint32_t tag, std::uintptr_t site) {
+  enter(rules::kAllocatePool, site);
+  return pool_allocate(bytes, tag);
+}
+
+void free_pool(void* extension, void* block, std::uintptr_t site) {
+  kernel::Processor& p = enter(rules::kFreePool, site);
+  if (!pool_free(block)) {
+    invalid(p, site, fmt::format("VideoPortFreePool of {}, which is no live block from VideoPortAllocatePool", block));
+  }
+}
+
+std::int32_t allocate_buffer(void* extension, std::uint32_t bytes, void** buffer, std::uintptr_t site) {
+  enter(rules::kAllocateBuffer, site);
+  if (buffer == nullptr) return 87;  // ERROR_INVALID_PARAMETER
+  *buffer = pool_allocate(bytes, 0);
+  return *buffer ? 0 : 8;  // NO_ERROR or ERROR_NOT_ENOUGH_MEMORY
+}
+
+void release_buffer(void* extension, void* buffer, std::uintptr_t site) {
+  kernel::Processor& p = enter(rules::kReleaseBuffer, site);
+  if (!pool_free(buffer)) {
+    invalid(p, site, fmt::format("VideoPortReleaseBuffer of {}, which VideoPortAllocateBuffer did not return", buffer));
+  }
+}
+
+void* allocate_contiguous_memory(void* extension, std::uint32_t bytes, std::uint64_t highest, std::uintptr_t site) {
+  enter(rules::kAllocateContiguousMemory, site);
+  return pool_allocate(bytes, 0);
+}
+
+void zero_memory(void* destination, std::uint32_t length, std::uintptr_t site) {
+  enter(rules::kZeroMemory, site);
+  std::memset(destination, 0, length);
+}
+
+void zero_device_memory(void* destination, std::uint32_t length, std::uintptr_t site) {
+  kernel::Processor& p = enter(rules::kZeroDeviceMemory, site);
+  if (auto physical = DeviceWindows::instance().translate_device(destination)) {
+    for (std::uint32_t i = 0; i < length; ++i) p.machine().bus().write_memory(*physical + i, bus::Width::Byte, 0);
+    return;
+  }
+  std::memset(destination, 0, length);
+}
+
+void move_memory(void* destination, const void* source, std::uint32_t length, std::uintptr_t site) {
+  enter(rules::kMoveMemory, site);
+  std::memmove(destination, source, length);
+}
+
+std::size_t compare_memory(const void* a, const void* b, std::size_t length, std::uintptr_t site) {
+  enter(rules::kCompareMemory, site);
+  const auto* x = static_cast<const unsigned char*>(a);
+  const auto* y = static_cast<const unsigned char*>(b);
+  std::size_t i = 0;
+  while (i < length && x[i] == y[i]) ++i;
+  return i;
+}
+
+}  // namespace vidport::videoport
