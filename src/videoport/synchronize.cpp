@@ -54,7 +54,11 @@ std::uint8_t synchronize_medium_fast(kernel::Processor& p, kernel::InterruptObje
 
 std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine routine,
                               void* context, std::uintptr_t site) {
-  kernel::Processor& p = enter(rules::kSynchronizeExecution, site);
+  kernel::Processor* current = kernel::current_processor();
+  if (current == nullptr) fail_not_on_processor(rules::kSynchronizeExecution, site);
+  kernel::Processor& p = *current;
+  p.note_progress();
+  p.preemption_point(kernel::PointKind::DdkCall);
   kernel::Machine& machine = p.machine();
   Adapter* adapter = Adapter::from_extension(extension);
   if (adapter == nullptr) {
@@ -87,7 +91,10 @@ std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine 
     machine.bugcheck(std::move(f));
     return 0;  // reached only when the bugcheck could not unwind (not a processor of the machine)
   }
-  if (interrupt != nullptr && p.irql() > interrupt->dirql) {
+  // The context and IRQL rules come after the deadlock check: a nested call from an ISR is one
+  // finding (the deadlock), not two.
+  if (violates(p, rules::kSynchronizeExecution)) report_rule_violation(p, rules::kSynchronizeExecution, site);
+  if (interrupt != nullptr && p.irql() > interrupt->dirql && p.irql() <= kernel::kHighestDeviceLevel) {
     machine.report(kernel::make_finding(
         findings::FindingKind::IrqlViolation, site,
         fmt::format("VideoPortSynchronizeExecution requires IRQL <= the interrupt's DIRQL {} but was "

@@ -58,6 +58,7 @@ TEST(NestedSynchronize, FromIsrIsReportedNotHung) {
   EXPECT_EQ(stop->other_site->symbol, "vidport_test_isr_calling_synchronize");
   EXPECT_EQ(stop->other_site->symbol_offset, 0u) << "the ISR itself holds the lock";
   EXPECT_FALSE(g_returned_from_nested.load());
+  EXPECT_EQ(rig.machine.findings().size(), 1u) << "one finding for one mistake";
   // A halted machine runs nothing more, and says so instead of hanging.
   EXPECT_FALSE(run_with_deadline(rig.machine, 0, [] {}));
 }
