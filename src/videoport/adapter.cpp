@@ -60,4 +60,22 @@ void Adapter::set_timer_routine(kernel::TimerRoutine routine) {
   timer_ = routine ? std::make_unique<kernel::DeviceTimer>(machine_, extension_, routine) : nullptr;
 }
 
+void Adapter::adopt(std::shared_ptr<void> object) {
+  std::lock_guard lock(owned_mutex_);
+  owned_.push_back(std::move(object));
+}
+
+bool Adapter::forget(const void* object) {
+  std::shared_ptr<void> doomed;  // destroyed after the lock is released
+  std::lock_guard lock(owned_mutex_);
+  for (auto it = owned_.begin(); it != owned_.end(); ++it) {
+    if (it->get() == object) {
+      doomed = std::move(*it);
+      owned_.erase(it);
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace vidport::videoport

@@ -10,7 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "kernel/dpc.h"
 #include "kernel/interrupt_object.h"
@@ -63,7 +65,15 @@ class Adapter {
   void set_hosted(HostedAdapter* hosted) { hosted_ = hosted; }
   HostedAdapter* hosted() const { return hosted_; }
 
+  // Objects the miniport created through VideoPort (spin locks, events). The adapter owns them:
+  // forget() frees one when the miniport deletes it; whatever is left goes with the adapter, as
+  // the port driver frees a driver's objects when it unloads. PASSIVE_LEVEL callers only.
+  void adopt(std::shared_ptr<void> object);
+  bool forget(const void* object);
+
  private:
+  std::mutex owned_mutex_;
+  std::vector<std::shared_ptr<void>> owned_;  // guarded by owned_mutex_
   static constexpr std::uint64_t kMagic = 0x7669647061646170ull;  // "vidpadap"
   struct alignas(16) Header {
     Adapter* adapter;

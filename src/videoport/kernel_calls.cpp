@@ -93,18 +93,20 @@ void stop_timer(void* extension, std::uintptr_t site) {
 
 std::int32_t create_spin_lock(void* extension, MiniportSpinLock** out, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kCreateSpinLock, site);
-  if (adapter_or_report(p, extension, "VideoPortCreateSpinLock", site) == nullptr || out == nullptr) {
-    return kErrorInvalidParameter;
-  }
-  *out = new MiniportSpinLock();
+  Adapter* adapter = adapter_or_report(p, extension, "VideoPortCreateSpinLock", site);
+  if (adapter == nullptr || out == nullptr) return kErrorInvalidParameter;
+  auto lock = std::make_shared<MiniportSpinLock>();
+  *out = lock.get();
+  adapter->adopt(std::move(lock));
   return kNoError;
 }
 
 std::int32_t delete_spin_lock(void* extension, MiniportSpinLock* lock, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kDeleteSpinLock, site);
-  if (!valid_lock(p, lock, "VideoPortDeleteSpinLock", site)) return kErrorInvalidParameter;
+  Adapter* adapter = adapter_or_report(p, extension, "VideoPortDeleteSpinLock", site);
+  if (adapter == nullptr || !valid_lock(p, lock, "VideoPortDeleteSpinLock", site)) return kErrorInvalidParameter;
   lock->magic = 0;
-  delete lock;
+  adapter->forget(lock);
   return kNoError;
 }
 
@@ -147,19 +149,21 @@ void release_spin_lock_from_dpc_level(void* extension, MiniportSpinLock* lock, s
 
 std::int32_t create_event(void* extension, std::uint32_t flags, void* unused, MiniportEvent** out, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kCreateEvent, site);
-  if (adapter_or_report(p, extension, "VideoPortCreateEvent", site) == nullptr || out == nullptr) {
-    return kErrorInvalidParameter;
-  }
+  Adapter* adapter = adapter_or_report(p, extension, "VideoPortCreateEvent", site);
+  if (adapter == nullptr || out == nullptr) return kErrorInvalidParameter;
   // EventFlag: bit 0 NOTIFICATION_EVENT, bit 1 INITIAL_EVENT_SIGNALED.
-  *out = new MiniportEvent(p.machine(), (flags & 1) != 0, (flags & 2) != 0);
+  auto event = std::make_shared<MiniportEvent>(p.machine(), (flags & 1) != 0, (flags & 2) != 0);
+  *out = event.get();
+  adapter->adopt(std::move(event));
   return kNoError;
 }
 
 std::int32_t delete_event(void* extension, MiniportEvent* event, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kDeleteEvent, site);
-  if (!valid_event(p, event, "VideoPortDeleteEvent", site)) return kErrorInvalidParameter;
+  Adapter* adapter = adapter_or_report(p, extension, "VideoPortDeleteEvent", site);
+  if (adapter == nullptr || !valid_event(p, event, "VideoPortDeleteEvent", site)) return kErrorInvalidParameter;
   event->magic = 0;
-  delete event;
+  adapter->forget(event);
   return kNoError;
 }
 
