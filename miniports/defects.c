@@ -9,6 +9,7 @@
  *   DEFECT_CRASH_<ROUTINE>  dereferences NULL in FIND_ADAPTER, INITIALIZE, START_IO, INTERRUPT,
  *                           DPC, TIMER or SYNCHRONIZE (a synchronize callback)
  *   DEFECT_HANG_START_IO    spins forever in HwVidStartIO without a VideoPort call
+ *   DEFECT_HANG_INTERRUPT   spins forever in HwVidInterrupt without a VideoPort call
  *   DEFECT_STORM            an ISR that never claims its level-sensitive line
  *   DEFECT_RANGE_CONFLICT   asks for a second adapter that claims the first one's ports
  *   DEFECT_WINDOW_DEREF     maps the VGA window and stores to it with a plain pointer
@@ -56,6 +57,14 @@ static BOOLEAN DefectInterrupt(PVOID HwDeviceExtension)
     PDEFECT_EXTENSION ext = (PDEFECT_EXTENSION)HwDeviceExtension;
 #ifdef DEFECT_CRASH_INTERRUPT
     DefectCrash();
+#endif
+#ifdef DEFECT_HANG_INTERRUPT
+    {
+        volatile ULONG spins = 0;
+        for (;;) {
+            spins++;
+        }
+    }
 #endif
 #ifdef DEFECT_STORM
     /* Looks at the device but never acknowledges or claims: the level line stays asserted. */

@@ -262,6 +262,27 @@ static BOOLEAN PulseStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Reque
         VideoPortSynchronizeExecution(ext, VpMediumPriority, SnapshotSynchronized, &snap);
         return Complete(RequestPacket, NO_ERROR, 0);
     }
+    case IOCTL_PULSE_STALL: {
+        PULSE_STATE before, after;
+        PULSE_SNAPSHOT_CONTEXT snap;
+        ULONG micros;
+        if (RequestPacket->InputBufferLength < sizeof(ULONG) || out < sizeof(ULONG)) {
+            return Complete(RequestPacket, ERROR_INSUFFICIENT_BUFFER, sizeof(ULONG));
+        }
+        micros = *(PULONG)RequestPacket->InputBuffer;
+        if (micros > 1000) {
+            return Complete(RequestPacket, ERROR_INVALID_PARAMETER, 0);
+        }
+        snap.Extension = ext;
+        snap.Reset = FALSE;
+        snap.State = &before;
+        VideoPortSynchronizeExecution(ext, VpMediumPriority, SnapshotSynchronized, &snap);
+        VideoPortStallExecution(micros);
+        snap.State = &after;
+        VideoPortSynchronizeExecution(ext, VpMediumPriority, SnapshotSynchronized, &snap);
+        *(PULONG)RequestPacket->OutputBuffer = after.Interrupts - before.Interrupts;
+        return Complete(RequestPacket, NO_ERROR, sizeof(ULONG));
+    }
     default:
         return Complete(RequestPacket, ERROR_INVALID_FUNCTION, 0);
     }

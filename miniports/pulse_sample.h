@@ -16,6 +16,11 @@
 #define IOCTL_PULSE_SET_PERIOD   CTL_CODE(FILE_DEVICE_VIDEO, 0x801, METHOD_BUFFERED, FILE_ANY_ACCESS)
 /* Zeroes the interrupt counters. */
 #define IOCTL_PULSE_RESET_COUNTS CTL_CODE(FILE_DEVICE_VIDEO, 0x802, METHOD_BUFFERED, FILE_ANY_ACCESS)
+/*
+ * Input: ULONG microseconds to busy-wait with VideoPortStallExecution (at most 1000, as the DDK
+ * asks stalls to stay short). Output: ULONG interrupts the ISR claimed during the stall.
+ */
+#define IOCTL_PULSE_STALL        CTL_CODE(FILE_DEVICE_VIDEO, 0x803, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 typedef struct _PULSE_STATE {
     ULONG Interrupts;           /* claimed by the ISR */

@@ -30,6 +30,7 @@ struct RunArguments {
   std::string clock = "virtual";
   std::string watchdog = "5";
   std::string out;
+  std::string v86;
 };
 
 constexpr const char* kFooter = R"(Exit codes (the highest that applies wins):
@@ -44,7 +45,11 @@ constexpr const char* kFooter = R"(Exit codes (the highest that applies wins):
   0  clean
 
 Without --scenario, vidport issues the display driver's start-up requests (modes, set mode,
-map video memory, reset) and lets two seconds of clock time pass. report.json is written to
+map video memory, reset) and lets two seconds of clock time pass. With --v86 PROGRAM it instead
+switches to full screen: IOCTL_VIDEO_ENABLE_VDM, PROGRAM (a boot image, or a .COM file) runs
+with its trapped ports going to the miniport's emulator routines, then
+IOCTL_VIDEO_SAVE_HARDWARE_STATE switches back (after the scenario's steps, if one is given;
+see docs/fullscreen.md). report.json is written to
 --out (atomically) even when the miniport crashed; docs/report.schema.json describes it.)";
 
 int usage_error(const std::string& message) {
@@ -93,15 +98,22 @@ int run(const RunArguments& args, const std::vector<std::string>& extras) {
     }
     scenario = std::get<host::Scenario>(std::move(parsed));
     options.scenario = args.scenario;
+    options.output_directory = args.out;
     options.registry = scenario->registry;
+    options.full_screen = host::uses_full_screen(*scenario);
   }
+  if (!args.v86.empty()) options.full_screen = true;
 
   auto hosted = std::make_unique<host::HostedRun>(options);
   if (hosted->load() && hosted->start()) {
+    bool go_on = true;
     if (scenario) {
-      host::run_scenario(*hosted, *scenario);
-    } else {
+      go_on = host::run_scenario(*hosted, *scenario);
+    } else if (args.v86.empty()) {
       host::run_default_sequence(*hosted);
+    }
+    if (go_on && !args.v86.empty() && hosted->run_full_screen(0, args.v86, "--v86")) {
+      hosted->hardware_state(0, true, "--v86");
     }
   }
   report::Report report = hosted->finish();
@@ -126,6 +138,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
                   "seconds of host time a miniport routine may run without a VideoPort call (default 5)")
       ->type_name("SECONDS");
   cmd->add_option("--out", args->out, "directory for report.json")->type_name("DIR");
+  cmd->add_option("--v86", args->v86,
+                  "run PROGRAM full-screen through the miniport's emulator routines (docs/fullscreen.md)")
+      ->type_name("PROGRAM");
   cmd->footer(kFooter);
   cmd->allow_extras();
   cmd->callback([cmd, args, &exit_code] { exit_code = run(*args, cmd->remaining()); });

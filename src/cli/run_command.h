@@ -2,7 +2,7 @@
 //
 //   vidport run [--miniport driver.so] [--scenario FILE] [--cpus N]
 //               [--sync-semantics docs|nt4|reactos] [--clock virtual|real] [--watchdog SECONDS]
-//               [--out DIR]
+//               [--out DIR] [--v86 PROGRAM]
 //
 // Without --miniport it runs the bundled sample miniport. Exit codes (highest wins): 4 usage or
 // host error, 3 miniport crash or hang, 2 miniport failure, 1 findings, 0 clean.

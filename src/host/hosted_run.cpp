@@ -2,14 +2,19 @@
 
 #include <video.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "devices/testdev/pulse_device.h"
 #include "devices/vga/vga.h"
 #include "host/crash_guard.h"
+#include "host/full_screen.h"
 #include "host/watchdog.h"
+#include "image/image.h"
 #include "kernel/machine.h"
 
 namespace vidport::host {
@@ -24,7 +29,9 @@ namespace {
     reinterpret_cast<const void*>(&VideoPortReadPortUchar),       // exports/port_io_exports.cpp
     reinterpret_cast<const void*>(&VideoPortCreateEvent),         // exports/event_exports.cpp
     reinterpret_cast<const void*>(&VideoPortCreateSpinLock),      // exports/spin_lock_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortSynchronizeExecution) // exports/synchronize_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortSynchronizeExecution), // exports/synchronize_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortSetTrappedEmulatorPorts), // exports/emulator_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortInt10) // exports/int10_exports.cpp
 };
 
 kernel::MachineConfig machine_config(const RunOptions& options) {
@@ -33,29 +40,6 @@ kernel::MachineConfig machine_config(const RunOptions& options) {
   config.clock = options.virtual_clock ? kernel::ClockKind::Virtual : kernel::ClockKind::Real;
   config.profile = options.profile;
   return config;
-}
-
-template <typename T>
-std::vector<std::uint8_t> bytes_of(const T& value) {
-  std::vector<std::uint8_t> out(sizeof(T));
-  std::memcpy(out.data(), &value, sizeof(T));
-  return out;
-}
-
-template <typename T>
-bool read_back(const std::vector<std::uint8_t>& bytes, T& value, std::size_t offset = 0) {
-  if (bytes.size() < offset + sizeof(T)) return false;
-  std::memcpy(&value, bytes.data() + offset, sizeof(T));
-  return true;
-}
-
-report::Mode mode_of(const VIDEO_MODE_INFORMATION& m) {
-  return report::Mode{m.ModeIndex,
-                      m.VisScreenWidth,
-                      m.VisScreenHeight,
-                      m.NumberOfPlanes * m.BitsPerPlane,
-                      m.Frequency,
-                      (m.AttributeFlags & VIDEO_MODE_GRAPHICS) != 0};
 }
 
 std::string registry_value_text(const videoport::RegistryValue& value) {
@@ -82,6 +66,7 @@ HostedRun::HostedRun(RunOptions options) : options_(std::move(options)) {
 HostedRun::~HostedRun() {
   watchdog_.reset();
   dispatchers_.clear();
+  full_screen_.reset();
   port_driver_.reset();
 }
 
@@ -102,6 +87,14 @@ bool HostedRun::load() {
   pulse_->attach(machine_->bus());
   vga_ = std::make_unique<devices::vga::Vga>(machine_->clock(), machine_->interrupts());
   vga_->attach(machine_->bus());
+  if (options_.full_screen) {
+    auto created = FullScreen::create(*machine_);
+    if (auto* error = std::get_if<std::string>(&created)) {
+      report_.fail(report::Outcome::HostError, *error);
+      return false;
+    }
+    full_screen_ = std::move(std::get<std::unique_ptr<FullScreen>>(created));
+  }
   videoport::PortDriverConfig config;
   config.parameters = options_.registry;
   port_driver_ = std::make_unique<videoport::PortDriver>(*machine_, std::move(config));
@@ -109,7 +102,7 @@ bool HostedRun::load() {
   return true;
 }
 
-bool HostedRun::check_halt() {
+bool HostedRun::halt_checked() {
   if (!machine_->halted()) return true;
   if (halt_recorded_) return false;
   halt_recorded_ = true;
@@ -127,7 +120,7 @@ bool HostedRun::start() {
     videoport::RoutineLabel label("DriverEntry");
     status = entry(nullptr, nullptr);
   });
-  if (!completed) return check_halt();
+  if (!completed) return halt_checked();
   report_.driver_entry_status = status;
   if (status != 0) {
     report_.fail(report::Outcome::MiniportFailure,
@@ -139,6 +132,7 @@ bool HostedRun::start() {
     report_.fail(report::Outcome::MiniportFailure, "DriverEntry succeeded but HwVidFindAdapter found no adapter");
     return false;
   }
+  if (full_screen_) full_screen_->attach(*adapters.front()->adapter);
   for (const auto& hosted : adapters) {
     dispatchers_.push_back(std::make_unique<RequestDispatcher>(*machine_, *hosted));
     PVIDEO_HW_INITIALIZE initialize = hosted->init.HwInitialize;
@@ -147,7 +141,7 @@ bool HostedRun::start() {
       videoport::RoutineLabel label("HwVidInitialize");
       ok = initialize ? initialize(hosted->adapter->extension()) : FALSE;
     });
-    if (!completed) return check_halt();
+    if (!completed) return halt_checked();
     if (!ok) {
       report_.fail(report::Outcome::MiniportFailure,
                    fmt::format("HwVidInitialize of {} returned FALSE", hosted->adapter->name()));
@@ -165,61 +159,9 @@ RequestResult HostedRun::request(std::size_t adapter, std::uint32_t code, const 
   return result;
 }
 
-bool HostedRun::display_driver_sequence(std::size_t adapter) {
-  const std::string who = "display driver";
-  auto ok = [](const RequestResult& r) { return r.record.completed && r.record.status == NO_ERROR; };
-  RequestResult num = request(adapter, IOCTL_VIDEO_QUERY_NUM_AVAIL_MODES, {}, sizeof(VIDEO_NUM_MODES), who);
-  if (!check_halt()) return false;
-  VIDEO_NUM_MODES counts{};
-  std::vector<VIDEO_MODE_INFORMATION> modes;
-  if (ok(num) && read_back(num.output, counts) && counts.NumModes > 0 && counts.NumModes < 4096 &&
-      counts.ModeInformationLength >= sizeof(VIDEO_MODE_INFORMATION) && counts.ModeInformationLength < 4096) {
-    RequestResult avail = request(adapter, IOCTL_VIDEO_QUERY_AVAIL_MODES, {},
-                                  counts.NumModes * counts.ModeInformationLength, who);
-    if (!check_halt()) return false;
-    for (std::uint32_t i = 0; ok(avail) && i < counts.NumModes; ++i) {
-      VIDEO_MODE_INFORMATION m{};
-      if (!read_back(avail.output, m, i * counts.ModeInformationLength)) break;
-      modes.push_back(m);
-    }
-  }
-  if (report_.adapters.size() <= adapter) report_.adapters.resize(adapter + 1);
-  report::AdapterInfo& info = report_.adapters[adapter];
-  for (const auto& m : modes) info.modes.push_back(mode_of(m));
-  if (!modes.empty()) {
-    VIDEO_MODE set{modes.front().ModeIndex};
-    request(adapter, IOCTL_VIDEO_SET_CURRENT_MODE, bytes_of(set), 0, who);
-    if (!check_halt()) return false;
-    RequestResult current = request(adapter, IOCTL_VIDEO_QUERY_CURRENT_MODE, {}, sizeof(VIDEO_MODE_INFORMATION), who);
-    if (!check_halt()) return false;
-    VIDEO_MODE_INFORMATION m{};
-    if (ok(current) && read_back(current.output, m)) info.current_mode = m.ModeIndex;
-    if (modes.front().AttributeFlags & VIDEO_MODE_PALETTE_DRIVEN) {
-      std::vector<std::uint8_t> clut(sizeof(VIDEO_CLUT) + 15 * sizeof(ULONG));
-      VIDEO_CLUT header{};
-      header.NumEntries = 16;
-      std::memcpy(clut.data(), &header, offsetof(VIDEO_CLUT, LookupTable));
-      request(adapter, IOCTL_VIDEO_SET_COLOR_REGISTERS, clut, 0, who);
-      if (!check_halt()) return false;
-    }
-  }
-  VIDEO_MEMORY memory{};
-  RequestResult mapped = request(adapter, IOCTL_VIDEO_MAP_VIDEO_MEMORY, bytes_of(memory),
-                                 sizeof(VIDEO_MEMORY_INFORMATION), who);
-  if (!check_halt()) return false;
-  VIDEO_MEMORY_INFORMATION where{};
-  if (ok(mapped) && read_back(mapped.output, where)) {
-    memory.RequestedVirtualAddress = where.VideoRamBase;
-    request(adapter, IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, bytes_of(memory), 0, who);
-    if (!check_halt()) return false;
-  }
-  request(adapter, IOCTL_VIDEO_RESET_DEVICE, {}, 0, who);
-  return check_halt();
-}
-
 bool HostedRun::wait_for(kernel::ClockTime duration) {
   machine_->pass_time_until(machine_->clock().now() + duration);
-  return check_halt();
+  return halt_checked();
 }
 
 bool HostedRun::wait_for_interrupts(std::size_t adapter, std::uint64_t count, kernel::ClockTime limit) {
@@ -230,13 +172,77 @@ bool HostedRun::wait_for_interrupts(std::size_t adapter, std::uint64_t count, ke
   std::uint64_t target = machine_->interrupts().statistics(line).delivered + count;
   bool came = machine_->wait_until(
       [&] { return machine_->interrupts().statistics(line).delivered >= target; }, machine_->clock().now() + limit);
-  check_halt();
+  halt_checked();
   return came;
+}
+
+bool HostedRun::screenshot(const std::string& file, const std::string& origin) {
+  std::filesystem::path path = file;
+  if (path.is_relative() && !options_.output_directory.empty()) path = options_.output_directory / path;
+  std::error_code ec;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  image::Image frame = vga_->render();
+  std::string error = image::write_png(frame, path.string());
+  if (!error.empty()) {
+    report_.fail(report::Outcome::HostError, fmt::format("{}: {}", origin, error));
+    return false;
+  }
+  report_.screenshots.push_back(report::Screenshot{path.string(), origin, static_cast<std::uint32_t>(frame.width),
+                                                   static_cast<std::uint32_t>(frame.height)});
+  return halt_checked();
+}
+
+bool HostedRun::run_full_screen(std::size_t adapter, const std::string& program, const std::string& origin) {
+  if (!full_screen_) {
+    report_.fail(report::Outcome::HostError, fmt::format("{}: this run has no PC for full-screen programs", origin));
+    return false;
+  }
+  pc::Program loaded;
+  if (std::string error = pc::read_program(program, loaded); !error.empty()) {
+    report_.fail(report::Outcome::HostError, fmt::format("{}: {}", origin, error));
+    return false;
+  }
+  full_screen_->attach(*port_driver_->adapters().at(adapter)->adapter);
+  RequestResult enabled = request(adapter, IOCTL_VIDEO_ENABLE_VDM, {}, 0, origin);
+  if (!halt_checked()) return false;
+  if (enabled.record.status != NO_ERROR) {
+    report_.fail(report::Outcome::Findings,
+                 fmt::format("{}: the miniport refused IOCTL_VIDEO_ENABLE_VDM ({:#x}); {} did not run", origin,
+                             enabled.record.status, program));
+    return true;
+  }
+  // The program runs as one routine on processor 0: keep it inside the watchdog's patience, so a
+  // program that never ends is the program's limit, not a miniport hang.
+  pc::RunLimits limits;
+  limits.max_seconds = std::min(limits.max_seconds, 0.8 * std::chrono::duration<double>(options_.watchdog).count());
+  report::FullScreenRun record = full_screen_->run(loaded, limits);
+  record.program = program;
+  record.origin = origin;
+  report_.full_screen.push_back(std::move(record));
+  return halt_checked();
+}
+
+bool HostedRun::hardware_state(std::size_t adapter, bool save, const std::string& origin) {
+  const videoport::HostedAdapter& hosted = *port_driver_->adapters().at(adapter);
+  if (save) {
+    hardware_state_.assign(std::max<std::size_t>(hosted.config.HardwareStateSize, sizeof(VIDEO_HARDWARE_STATE_HEADER)), 0);
+  } else if (hardware_state_.empty()) {
+    report_.fail(report::Outcome::HostError, fmt::format("{}: restore_hardware_state before any save", origin));
+    return false;
+  }
+  VIDEO_HARDWARE_STATE described{};
+  described.StateHeader = reinterpret_cast<PVIDEO_HARDWARE_STATE_HEADER>(hardware_state_.data());
+  described.StateLength = static_cast<ULONG>(hardware_state_.size());
+  std::vector<std::uint8_t> input(sizeof(described));
+  std::memcpy(input.data(), &described, sizeof(described));
+  request(adapter, save ? IOCTL_VIDEO_SAVE_HARDWARE_STATE : IOCTL_VIDEO_RESTORE_HARDWARE_STATE, input, 0, origin);
+  return halt_checked();
 }
 
 report::Report& HostedRun::finish() {
   if (finished_) return report_;
   finished_ = true;
+  if (machine_) halt_checked();
   if (machine_ && !machine_->halted() && port_driver_) {
     for (const auto& hosted : port_driver_->adapters()) {
       PVIDEO_HW_RESET_HW reset = hosted->init.HwResetHw;
@@ -251,7 +257,7 @@ report::Report& HostedRun::finish() {
       if (report_.adapters.size() <= index) report_.adapters.resize(index + 1);
       report_.adapters[index].reset_hw = result != FALSE;
     }
-    check_halt();
+    halt_checked();
   }
   if (port_driver_) {
     for (const auto& hosted : port_driver_->adapters()) {

@@ -37,6 +37,7 @@ class Vga;
 
 namespace vidport::host {
 
+class FullScreen;
 class Watchdog;
 
 inline constexpr std::uint16_t kPulseBase = 0x300;
@@ -50,6 +51,10 @@ struct RunOptions {
   bool virtual_clock = true;
   std::chrono::milliseconds watchdog{5000};
   std::vector<videoport::RegistryValue> registry;
+  std::string output_directory;  // where relative screenshot paths go ("" = current folder)
+  // Full-screen programs will run (--v86, scenario full_screen steps): the VGA gets the video
+  // BIOS's POST before DriverEntry, and VideoPortInt10 has a BIOS (see full_screen.h).
+  bool full_screen = false;
 };
 
 class HostedRun {
@@ -63,10 +68,6 @@ class HostedRun {
   bool load();
   // DriverEntry, then HwVidInitialize on every adapter found (MiniportFailure or CrashOrHang).
   bool start();
-  // The requests the Windows display driver makes when it starts: modes, set the first mode,
-  // query it, map and unmap video memory, a palette for palette modes, reset. Requests the
-  // miniport does not support are noted, not failures.
-  bool display_driver_sequence(std::size_t adapter = 0);
   // One request to `adapter` (see RequestDispatcher).
   RequestResult request(std::size_t adapter, std::uint32_t code, const std::vector<std::uint8_t>& input,
                         std::uint32_t output_length, std::string origin);
@@ -75,16 +76,29 @@ class HostedRun {
   // Waits until `count` more interrupts were delivered on the adapter's line or `limit` of
   // clock time passed; returns whether they came.
   bool wait_for_interrupts(std::size_t adapter, std::uint64_t count, kernel::ClockTime limit);
+  // Renders what the VGA shows now into the PNG `file` (relative to RunOptions::output_directory
+  // when that is set) and lists it in the report; a file that cannot be written is a HostError
+  // naming `origin`. Returns false when the run cannot go on.
+  bool screenshot(const std::string& file, const std::string& origin);
+  // A full-screen program (docs/fullscreen.md): IOCTL_VIDEO_ENABLE_VDM to `adapter`, then
+  // `program` (a boot image or .COM file) runs with its trapped ports going to the adapter's
+  // emulator routines; listed in the report. An unreadable program or a run without
+  // RunOptions::full_screen is a HostError naming `origin`. Returns false when the run cannot go on.
+  bool run_full_screen(std::size_t adapter, const std::string& program, const std::string& origin);
+  // IOCTL_VIDEO_SAVE_HARDWARE_STATE (`save`) into the run's state buffer of HardwareStateSize
+  // bytes, or IOCTL_VIDEO_RESTORE_HARDWARE_STATE from it (a HostError before any save).
+  bool hardware_state(std::size_t adapter, bool save, const std::string& origin);
   // HwVidResetHw (unless the machine halted), then fills the report. Call once, last.
   report::Report& finish();
 
   bool halted() const;
+  // False once the machine halted; the first call after the halt records it in the report.
+  bool halt_checked();
   std::size_t adapter_count() const { return port_driver_ ? port_driver_->adapters().size() : 0; }
   report::Report& report() { return report_; }
   kernel::Machine& machine() { return *machine_; }
 
  private:
-  bool check_halt();
   void collect();
 
   RunOptions options_;
@@ -94,6 +108,8 @@ class HostedRun {
   std::unique_ptr<devices::PulseDevice> pulse_;
   std::unique_ptr<devices::vga::Vga> vga_;
   std::unique_ptr<videoport::PortDriver> port_driver_;
+  std::unique_ptr<FullScreen> full_screen_;  // with RunOptions::full_screen only
+  std::vector<std::uint8_t> hardware_state_;  // the last SAVE_HARDWARE_STATE
   std::vector<std::unique_ptr<RequestDispatcher>> dispatchers_;
   std::unique_ptr<Watchdog> watchdog_;
   std::vector<bool> initialized_;  // per adapter: HwVidInitialize returned TRUE

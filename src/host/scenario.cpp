@@ -2,6 +2,7 @@
 
 #include <video.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -152,7 +153,7 @@ kernel::ClockTime duration(const YAML::Node& node, const char* what) {
   return *value;
 }
 
-Step parse_step(const YAML::Node& node) {
+Step parse_step(const YAML::Node& node, const std::string& file) {
   if (!node.IsMap()) fail(node, "a step must be a map such as {wait: 10ms}");
   Step step;
   if (node["ioctl"]) {
@@ -173,9 +174,31 @@ Step parse_step(const YAML::Node& node) {
     }
     step.kind = Step::Kind::DisplayDriver;
   } else if (node["screenshot"]) {
-    fail(node["screenshot"], "screenshot: no device in this run renders yet (it comes with the VGA sample)");
+    check_keys(node, {"screenshot"}, "a screenshot step");
+    const YAML::Node file = node["screenshot"];
+    if (!file.IsScalar() || file.Scalar().size() < 5 || file.Scalar().substr(file.Scalar().size() - 4) != ".png") {
+      fail(file, "screenshot must name a .png file");
+    }
+    step.kind = Step::Kind::Screenshot;
+    step.file = file.Scalar();
+  } else if (node["full_screen"]) {
+    check_keys(node, {"full_screen", "adapter"}, "a full_screen step");
+    const YAML::Node program = node["full_screen"];
+    if (!program.IsScalar() || program.Scalar().empty()) fail(program, "full_screen must name a program file");
+    step.kind = Step::Kind::FullScreen;
+    const std::filesystem::path path(program.Scalar());
+    step.file = path.is_absolute() ? path.string() : (std::filesystem::path(file).parent_path() / path).string();
+  } else if (node["hardware_state"]) {
+    check_keys(node, {"hardware_state", "adapter"}, "a hardware_state step");
+    const YAML::Node what = node["hardware_state"];
+    if (!what.IsScalar() || (what.Scalar() != "save" && what.Scalar() != "restore")) {
+      fail(what, "hardware_state must be save or restore");
+    }
+    step.kind = Step::Kind::HardwareState;
+    step.save = what.Scalar() == "save";
   } else {
-    fail(node, "unknown step: use ioctl, wait, wait_interrupts or display_driver");
+    fail(node, "unknown step: use ioctl, wait, wait_interrupts, display_driver, screenshot, full_screen or "
+               "hardware_state");
   }
   if (node["adapter"]) step.adapter = number(node["adapter"], "adapter", 7);
   step.line = line_of(node);
@@ -227,13 +250,20 @@ std::variant<Scenario, ScenarioError> parse_scenario(const std::string& text, co
     const YAML::Node steps = root["steps"];
     if (!steps) return ScenarioError{file, line_of(root), "the scenario has no steps"};
     if (!steps.IsSequence()) fail(steps, "steps must be a list");
-    for (const auto& step : steps) scenario.steps.push_back(parse_step(step));
+    for (const auto& step : steps) scenario.steps.push_back(parse_step(step, file));
   } catch (const YAML::ParserException& e) {
     return ScenarioError{file, e.mark.line + 1, e.msg};
   } catch (const Failure& f) {
     return ScenarioError{file, f.line, f.reason};
   }
   return scenario;
+}
+
+bool uses_full_screen(const Scenario& scenario) {
+  for (const Step& step : scenario.steps) {
+    if (step.kind == Step::Kind::FullScreen) return true;
+  }
+  return false;
 }
 
 std::variant<Scenario, ScenarioError> load_scenario(const std::string& path) {

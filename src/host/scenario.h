@@ -29,7 +29,7 @@ struct Expect {
 };
 
 struct Step {
-  enum class Kind { DisplayDriver, Ioctl, Wait, WaitInterrupts };
+  enum class Kind { DisplayDriver, Ioctl, Wait, WaitInterrupts, Screenshot, FullScreen, HardwareState };
   Kind kind = Kind::Wait;
   int line = 0;
   std::size_t adapter = 0;
@@ -41,6 +41,11 @@ struct Step {
   // Wait: clock time; WaitInterrupts: how many, within how much clock time
   kernel::ClockTime duration = 0;
   std::uint64_t interrupts = 0;
+  // Screenshot: the PNG file (relative paths are relative to --out, else to the current folder).
+  // FullScreen: the program (relative paths are relative to the scenario file's folder).
+  std::string file;
+  // HardwareState: SAVE (true) or RESTORE (false)
+  bool save = false;
 };
 
 struct Scenario {
@@ -53,6 +58,9 @@ struct Scenario {
 std::variant<Scenario, ScenarioError> parse_scenario(const std::string& text, const std::string& file);
 // Reads and parses `path`.
 std::variant<Scenario, ScenarioError> load_scenario(const std::string& path);
+
+// True when a step runs a full-screen program (the run then needs RunOptions::full_screen). Pure.
+bool uses_full_screen(const Scenario& scenario);
 
 // A duration such as "10ms", "250us", "2s" or "500ns" in nanoseconds; nullopt if malformed. Pure.
 std::optional<kernel::ClockTime> parse_duration(const std::string& text);

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "host/display_driver.h"
+
 namespace vidport::host {
 
 namespace {
@@ -49,7 +51,7 @@ bool run_scenario(HostedRun& run, const Scenario& scenario) {
     bool go_on = true;
     switch (step.kind) {
       case Step::Kind::DisplayDriver:
-        go_on = run.display_driver_sequence(step.adapter);
+        go_on = run_display_driver_startup(run, step.adapter);
         break;
       case Step::Kind::Ioctl: {
         RequestResult result = run.request(step.adapter, step.ioctl, step.input, step.output_size, origin);
@@ -59,6 +61,15 @@ bool run_scenario(HostedRun& run, const Scenario& scenario) {
       }
       case Step::Kind::Wait:
         go_on = run.wait_for(step.duration);
+        break;
+      case Step::Kind::Screenshot:
+        go_on = run.screenshot(step.file, origin);
+        break;
+      case Step::Kind::FullScreen:
+        go_on = run.run_full_screen(step.adapter, step.file, origin);
+        break;
+      case Step::Kind::HardwareState:
+        go_on = run.hardware_state(step.adapter, step.save, origin);
         break;
       case Step::Kind::WaitInterrupts: {
         bool came = run.wait_for_interrupts(step.adapter, step.interrupts, step.duration);
@@ -76,7 +87,7 @@ bool run_scenario(HostedRun& run, const Scenario& scenario) {
 
 bool run_default_sequence(HostedRun& run) {
   for (std::size_t i = 0; i < run.adapter_count(); ++i) {
-    if (!run.display_driver_sequence(i)) return false;
+    if (!run_display_driver_startup(run, i)) return false;
   }
   return run.wait_for(2 * kernel::kSecond);
 }

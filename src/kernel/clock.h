@@ -56,6 +56,13 @@ class Clock {
   // Charged by the runtime for every port or register access (VirtualClock: a fixed cost).
   virtual void on_bus_access() = 0;
 
+  // Charges `count` bus accesses at once, exactly as `count` calls of on_bus_access() would. For a
+  // single-threaded processor that accumulates its accesses and hands them over before anything
+  // can observe the time (the real-mode PC, see src/pc/pc.h). Any thread.
+  virtual void on_bus_accesses(std::uint64_t count) {
+    for (std::uint64_t i = 0; i < count; ++i) on_bus_access();
+  }
+
   // VideoPortStallExecution: lets `duration` of clock time pass on the calling thread, busy
   // (RealClock spins on the host clock; VirtualClock advances and fires what became due).
   virtual void stall(ClockTime duration) = 0;
@@ -97,6 +104,7 @@ class VirtualClock final : public Clock {
 
   ClockTime now() const override { return now_.load(std::memory_order_acquire); }
   void on_bus_access() override { advance_by(bus_access_cost_); }
+  void on_bus_accesses(std::uint64_t count) override { advance_by(count * bus_access_cost_); }
   void stall(ClockTime duration) override { advance_by(duration); }
   void pass_until(ClockTime when) override;
   bool jump_to_next_event() override;
@@ -122,6 +130,7 @@ class RealClock final : public Clock {
 
   ClockTime now() const override;
   void on_bus_access() override {}
+  void on_bus_accesses(std::uint64_t) override {}
   void stall(ClockTime duration) override;
   void pass_until(ClockTime when) override;
   bool is_virtual() const override { return false; }

@@ -128,8 +128,7 @@ void InterruptController::complete(unsigned index, bool claimed) {
           index, storm_threshold_,
           never_claimed ? "and no ISR claimed it" : "while staying asserted: the ISR claims it but never dismisses it on the device");
       storm = make_finding(findings::FindingKind::InterruptStorm,
-                           reinterpret_cast<std::uintptr_t>(line.chain.empty() ? nullptr : reinterpret_cast<void*>(line.chain.front()->routine)),
-                           std::move(message));
+                           line.chain.empty() ? 0 : line.chain.front()->blame_site(), std::move(message));
       line.repeats = 0;
       line.unclaimed_run = 0;
     }

@@ -24,6 +24,10 @@ struct InterruptObject {
   bool shareable = false;
   ServiceRoutine routine = nullptr;
   void* context = nullptr;
+  // The code findings blame for this ISR: the miniport's HwVidInterrupt when `routine` is a
+  // host trampoline around it (0: blame `routine` itself).
+  std::uintptr_t blame = 0;
+  std::uintptr_t blame_site() const { return blame ? blame : reinterpret_cast<std::uintptr_t>(routine); }
   SpinLock lock;
 };
 

@@ -135,7 +135,7 @@ bool Processor::run_one_interrupt() {
   bool claimed = false;
   for (unsigned i = 0; i < claim->count && !claimed; ++i) {
     InterruptObject& object = *claim->chain[i];
-    object.lock.acquire(*this, reinterpret_cast<std::uintptr_t>(object.routine));
+    object.lock.acquire(*this, object.blame_site());
     push_frame(ContextKind::Isr, &object.lock);
     claimed = object.routine(object.context) != 0;
     pop_frame();

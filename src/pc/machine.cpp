@@ -16,6 +16,7 @@ Machine::Machine(devices::vga::VgaOptions vga_options)
   }
   monitor_.attach(bus_);
   pc_.connect_interrupts(&lines_);
+  pc_.connect_video_store(&vga_store_);
 }
 
 std::string Machine::start(const std::string& rom_path, const RunLimits& limits) {
@@ -24,6 +25,13 @@ std::string Machine::start(const std::string& rom_path, const RunLimits& limits)
   init_instructions_ = init.instructions;
   if (!init.halted()) return fmt::format("the video BIOS init failed: {}", init.message);
   return "";
+}
+
+MachineSnapshot Machine::snapshot() const { return {pc_.snapshot(), vga_.snapshot()}; }
+
+void Machine::restore(const MachineSnapshot& snapshot) {
+  pc_.restore(snapshot.pc);
+  vga_.restore(snapshot.vga);
 }
 
 RunResult Machine::run_program(const Program& program, const RunLimits& limits) {

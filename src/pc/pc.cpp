@@ -75,7 +75,7 @@ std::uint32_t Pc::read_physical(std::uint32_t address, bus::Width width) {
     return value;
   }
   if (address >= kVideoWindowBase && address + size <= kVideoWindowEnd) {
-    clock_.on_bus_access();
+    count_memory_access();
     return bus_.read_memory(address, width);
   }
   // Straddles the window's edge or the 1 MiB wrap: byte by byte, each byte where it belongs.
@@ -92,7 +92,7 @@ void Pc::write_physical(std::uint32_t address, bus::Width width, std::uint32_t v
     return;
   }
   if (address >= kVideoWindowBase && address + size <= kVideoWindowEnd) {
-    clock_.on_bus_access();
+    count_memory_access();
     bus_.write_memory(address, width, value);
     return;
   }
@@ -104,13 +104,17 @@ void Pc::write_linear(std::uint32_t address, bus::Width width, std::uint32_t val
   write_physical(address, width, value);
 }
 
+// A port access charges the video-memory accesses before it and itself in one call, so the device
+// reads the same time as if every access had been charged on its own.
 std::uint32_t Pc::read_port(std::uint16_t port, bus::Width width) {
-  clock_.on_bus_access();
+  ++uncharged_accesses_;
+  charge_clock();
   return bus_.read_port(port, width);
 }
 
 void Pc::write_port(std::uint16_t port, bus::Width width, std::uint32_t value) {
-  clock_.on_bus_access();
+  ++uncharged_accesses_;
+  charge_clock();
   bus_.write_port(port, width, value);
 }
 
@@ -129,6 +133,9 @@ unsigned Pc::memio_hook(x86emu_t* emu, u32 address, u32* value, unsigned type) {
 
 int Pc::code_hook(x86emu_t* emu) {
   Pc& pc = *static_cast<Pc*>(emu->_private);
+  // The previous instruction's video-memory accesses may have reached a clock event that raises
+  // a line: charge them before looking at the lines.
+  pc.charge_clock();
   if (pc.lines_) pc.deliver_interrupt(emu);
   pc.run_string_io(emu);
   // Non-zero makes libx86emu return before executing the instruction at CS:IP.
@@ -148,7 +155,11 @@ void Pc::run_string_io(x86emu_t* emu) {
     for (unsigned i = 0; i < sizeof bytes; ++i) bytes[i] = memory_[(linear + i) & kAddressMask];
     const bool code32 = ACC_D(x86.R_CS_ACC) != 0;
     const auto insn = decode_string_io(bytes, sizeof bytes, code32);
-    if (!insn) return;
+    if (!insn) {
+      // Not string I/O: perhaps a REP STOS into video memory, which the video device takes whole.
+      if (!run_rep_stos(x86, bytes, sizeof bytes, code32, budget) || yield_) return;
+      continue;
+    }
     if (budget == 0) {
       // Pause the run before this instruction so the limits are checked; the next call resumes.
       yield_ = true;
@@ -173,15 +184,58 @@ void Pc::run_string_io(x86emu_t* emu) {
       yield_ = true;  // the rest of this REP runs in the next call, from the same IP
       return;
     }
-    if (code32) {
-      x86.R_EIP = ip + insn->length;
-    } else {
-      x86.R_IP = static_cast<std::uint16_t>(ip + insn->length);
-    }
-    // libx86emu restarts a faulting instruction from saved_eip: keep it on the next instruction.
-    x86.saved_eip = x86.R_EIP;
-    ++string_io_instructions_;
+    finish_instruction(x86, code32, insn->length);
   }
+}
+
+void Pc::finish_instruction(x86emu_regs_t& x86, bool code32, unsigned length) {
+  if (code32) {
+    x86.R_EIP += length;
+  } else {
+    x86.R_IP = static_cast<std::uint16_t>(x86.R_IP + length);
+  }
+  // libx86emu restarts a faulting instruction from saved_eip: keep it on the next instruction.
+  x86.saved_eip = x86.R_EIP;
+  ++string_io_instructions_;
+}
+
+bool Pc::run_rep_stos(x86emu_regs_t& x86, const std::uint8_t* bytes, std::size_t size, bool code32,
+                      std::uint32_t& budget) {
+  if (video_store_ == nullptr) return false;
+  const auto insn = decode_rep_stos(bytes, size, code32);
+  if (!insn) return false;
+  const std::uint32_t mask = insn->address32 ? 0xFFFFFFFFu : 0xFFFFu;
+  const std::uint32_t remaining = x86.R_ECX & mask;
+  if (remaining == 0) return false;  // nothing to store: libx86emu steps over it
+  if (budget == 0) {
+    yield_ = true;  // pause before this instruction so the limits are checked
+    return true;
+  }
+  const std::uint32_t count = remaining < budget ? remaining : budget;
+  const std::uint64_t step = bus::bytes_of(insn->width);
+  const bool down = (x86.R_EFLG & F_DF) != 0;
+  const std::uint64_t index = x86.R_EDI & mask;
+  // The lowest and highest index the run touches; it must not wrap around the index register.
+  const std::uint64_t span = (std::uint64_t{count} - 1) * step;
+  if (down ? index < span : index + span + step - 1 > mask) return false;
+  const std::uint64_t lowest = std::uint64_t{x86.R_ES_BASE} + (down ? index - span : index);
+  if (lowest < kVideoWindowBase || lowest + span + step > kVideoWindowEnd) return false;
+
+  video_store_->store_repeated(static_cast<std::uint32_t>(std::uint64_t{x86.R_ES_BASE} + index), insn->width,
+                               x86.R_EAX & bus::all_ones(insn->width), count, down);
+  uncharged_accesses_ += count;  // one bus access per element, as without the shortcut
+  if (uncharged_accesses_ >= kMaxUnchargedAccesses) charge_clock();
+  const std::uint64_t moved = std::uint64_t{count} * step;
+  const auto new_index = static_cast<std::uint32_t>((down ? index - moved : index + moved) & mask);
+  x86.R_EDI = (x86.R_EDI & ~mask) | new_index;
+  x86.R_ECX = (x86.R_ECX & ~mask) | (remaining - count);
+  budget -= count;
+  if (count < remaining) {
+    yield_ = true;  // the rest of this REP runs in the next call, from the same IP
+    return true;
+  }
+  finish_instruction(x86, code32, insn->length);
+  return true;
 }
 
 void Pc::deliver_interrupt(x86emu_t* emu) {
@@ -268,6 +322,7 @@ RunResult Pc::run(const RunLimits& limits) {
     if (limits.max_instructions != 0 && limits.max_instructions - done < chunk) chunk = limits.max_instructions - done;
     emu_->max_instr = emu_->x86.msr[kTimeStampCounter] + chunk;
     const unsigned stop = x86emu_run(emu_, X86EMU_RUN_MAX_INSTR);
+    charge_clock();  // the last instruction's accesses, before waiting or ending
     if (!fault_.empty()) {
       result.reason = StopReason::Fault;
       result.message = fault_;

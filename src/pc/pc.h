@@ -8,9 +8,15 @@
 //     C0000-FFFFF RAM. The option-ROM area C0000-CFFFF is writable (the ROM patches itself during
 //     init, as with BIOS shadowing).
 // - Port I/O goes to IoBus::read_port / write_port; ports no device claims read all ones (the
-//   bus does that). Each port access and each A0000-BFFFF access charges the clock once
-//   (Clock::on_bus_access).
-// - String port I/O (INS/OUTS) is executed by vidport, not libx86emu (see string_io.h).
+//   bus does that). Each port access and each A0000-BFFFF access charges the clock once.
+// - Video-memory accesses are charged in batches: the PC counts them and hands the count to the
+//   clock in one Clock::on_bus_accesses() call before each port access, at each instruction
+//   boundary, every kMaxUnchargedAccesses accesses inside a long REP, and before a run waits or
+//   ends. Nothing the guest can see reads the clock between those points (a memory access never
+//   does; port reads, interrupt delivery and HLT waits come after a charge), so every run is
+//   exactly what charging each access on its own would give, at a fraction of the cost.
+// - String port I/O (INS/OUTS) is executed by vidport, not libx86emu (see string_io.h), and so is
+//   REP STOS into video memory when a video-store target is connected (see string_store.h).
 // - libx86emu keeps the running processor in a process-wide global, so only one PC runs at a time
 //   in a process: run() serialises on a process-wide mutex. A Pc is otherwise used from one
 //   thread at a time.
@@ -35,6 +41,7 @@
 #include "kernel/clock.h"
 #include "pc/interrupt_lines.h"
 #include "pc/string_io.h"
+#include "pc/string_store.h"
 
 namespace vidport::pc {
 
@@ -72,6 +79,8 @@ class Pc final : private StringIoTarget {
   static constexpr std::uint32_t kMemorySize = 0x100000;
   static constexpr std::uint32_t kVideoWindowBase = 0xA0000;
   static constexpr std::uint32_t kVideoWindowEnd = 0xC0000;  // exclusive
+  // The most video-memory accesses the PC holds back from the clock (see the rules above).
+  static constexpr std::uint64_t kMaxUnchargedAccesses = 4096;
 
   // The PC does not own the bus or the clock; both must outlive it. Map the devices on the bus
   // before the first run.
@@ -106,6 +115,10 @@ class Pc final : private StringIoTarget {
   // Hardware interrupts come from `lines` (nullptr: none). Set between runs; `lines` must outlive
   // the Pc or be disconnected.
   void connect_interrupts(const InterruptLines* lines) { lines_ = lines; }
+  // REP STOS runs into A0000-BFFFF go to `target` in one call (string_store.h); nullptr (the
+  // default): element by element through the bus. Set between runs; `target` must outlive the Pc
+  // or be disconnected.
+  void connect_video_store(RepeatedStoreTarget* target) { video_store_ = target; }
 
   // Instructions executed by every run so far (string I/O counted once per instruction).
   std::uint64_t instructions() const { return instructions_; }
@@ -123,12 +136,31 @@ class Pc final : private StringIoTarget {
   static int code_hook(x86emu_t* emu);
   static int interrupt_hook(x86emu_t* emu, u8 vector, unsigned type);
 
+  // Counts one video-memory access for the next charge.
+  void count_memory_access() {
+    if (++uncharged_accesses_ >= kMaxUnchargedAccesses) charge_clock();
+  }
+  // Hands the counted accesses to the clock (which fires what became due).
+  void charge_clock() {
+    if (uncharged_accesses_ == 0) return;
+    const std::uint64_t count = uncharged_accesses_;
+    uncharged_accesses_ = 0;
+    clock_.on_bus_accesses(count);
+  }
+
   std::uint32_t read_physical(std::uint32_t address, bus::Width width);
   void write_physical(std::uint32_t address, bus::Width width, std::uint32_t value);
   // Executes the string I/O instructions found at CS:IP (there may be several in a row), up to a
   // budget of elements; when the budget runs out it asks the run loop for a pause (yield_), so
   // limits are checked even inside a huge REP.
   void run_string_io(x86emu_t* emu);
+  // Performs the REP STOS at CS:IP through the video-store shortcut (string_store.h) if it
+  // applies: returns false, changing nothing, when it does not. Takes at most `budget` elements
+  // and sets yield_ when the REP is left unfinished.
+  bool run_rep_stos(x86emu_regs_t& x86, const std::uint8_t* bytes, std::size_t size, bool code32,
+                    std::uint32_t& budget);
+  // Moves IP past a string instruction the PC executed itself and counts it.
+  void finish_instruction(x86emu_regs_t& x86, bool code32, unsigned length);
   // Enters the handler of the lowest asserted interrupt line if IF = 1 (real-mode interrupt
   // entry: push FLAGS, CS, IP; clear IF and TF; load CS:IP from the IVT).
   void deliver_interrupt(x86emu_t* emu);
@@ -142,9 +174,11 @@ class Pc final : private StringIoTarget {
   bus::IoBus& bus_;
   kernel::Clock& clock_;
   const InterruptLines* lines_ = nullptr;
+  RepeatedStoreTarget* video_store_ = nullptr;
   std::vector<std::uint8_t> memory_;
   x86emu_t* emu_;
   std::uint64_t instructions_ = 0;
+  std::uint64_t uncharged_accesses_ = 0;  // video-memory accesses not yet charged to the clock
   std::uint64_t string_io_instructions_ = 0;  // during the current run
   std::string fault_;                          // set by the hooks to stop the current run
   bool yield_ = false;                         // set by the code hook to pause the current run

@@ -88,6 +88,31 @@ struct Expectation {
   std::string detail;
 };
 
+struct Screenshot {
+  std::string path;    // the PNG written
+  std::string origin;  // "file:line" of the scenario step
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+};
+
+// One full-screen (V86) program run through the miniport's emulator routines (docs/fullscreen.md).
+struct NullPortCount {
+  std::uint16_t port = 0;
+  std::uint64_t accesses = 0;
+};
+struct FullScreenRun {
+  std::string program;  // path as given
+  std::string origin;   // "--v86" or "file:line" of the scenario step
+  std::string stop;     // "halted", "instruction-limit", "time-limit" or "fault"
+  std::string message;  // why it stopped, unless halted
+  std::uint64_t instructions = 0;
+  std::uint64_t direct = 0;        // port accesses that went straight to the VGA
+  std::uint64_t emulated = 0;      // emulator routine calls for single accesses
+  std::uint64_t string_calls = 0;  // string routine calls for a whole REP INS/OUTS
+  std::uint64_t failed_calls = 0;  // routine calls that returned an error
+  std::vector<NullPortCount> null_ports;  // ports outside the VGA the program touched
+};
+
 struct LogLine {
   std::uint64_t time_ns = 0;
   int processor = -1;
@@ -116,6 +141,8 @@ struct Report {
   std::vector<AdapterInfo> adapters;
   std::vector<Request> requests;
   std::vector<Expectation> expectations;
+  std::vector<Screenshot> screenshots;
+  std::vector<FullScreenRun> full_screen;
   std::vector<findings::Finding> findings;
   std::optional<findings::Finding> stop;  // the crash or hang that ended the run
   std::vector<LogLine> log;

@@ -64,6 +64,19 @@ nlohmann::json to_json(const Report& r) {
   for (const Expectation& e : r.expectations) {
     expectations.push_back({{"origin", e.origin}, {"what", e.what}, {"passed", e.passed}, {"detail", e.detail}});
   }
+  nlohmann::json screenshots = nlohmann::json::array();
+  for (const Screenshot& shot : r.screenshots) {
+    screenshots.push_back({{"path", shot.path}, {"origin", shot.origin}, {"width", shot.width}, {"height", shot.height}});
+  }
+  nlohmann::json full_screen = nlohmann::json::array();
+  for (const FullScreenRun& run : r.full_screen) {
+    nlohmann::json null_ports = nlohmann::json::array();
+    for (const NullPortCount& n : run.null_ports) null_ports.push_back({{"port", n.port}, {"accesses", n.accesses}});
+    full_screen.push_back({{"program", run.program}, {"origin", run.origin}, {"stop", run.stop},
+                           {"message", run.message}, {"instructions", run.instructions}, {"direct", run.direct},
+                           {"emulated", run.emulated}, {"string_calls", run.string_calls},
+                           {"failed_calls", run.failed_calls}, {"null_ports", null_ports}});
+  }
   nlohmann::json found = nlohmann::json::array();
   for (const findings::Finding& f : r.findings) found.push_back(findings::to_json(f));
   nlohmann::json log = nlohmann::json::array();
@@ -84,6 +97,8 @@ nlohmann::json to_json(const Report& r) {
       {"adapters", adapters},
       {"requests", requests},
       {"expectations", expectations},
+      {"screenshots", screenshots},
+      {"full_screen", full_screen},
       {"findings", found},
       {"stop", r.stop ? findings::to_json(*r.stop) : nlohmann::json(nullptr)},
       {"log", log},

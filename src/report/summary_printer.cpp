@@ -59,6 +59,18 @@ std::string format_summary(const Report& r, std::size_t log_lines) {
     out += fmt::format("  expect {} at {}: {}{}\n", e.what, e.origin, e.passed ? "passed" : "FAILED",
                        e.detail.empty() ? "" : " - " + e.detail);
   }
+  for (const Screenshot& shot : r.screenshots) {
+    out += fmt::format("  screenshot {}x{} at {}: {}\n", shot.width, shot.height, shot.origin, shot.path);
+  }
+  for (const FullScreenRun& run : r.full_screen) {
+    std::uint64_t null_accesses = 0;
+    for (const NullPortCount& n : run.null_ports) null_accesses += n.accesses;
+    out += fmt::format("  full-screen {} at {}: {}, {} instructions; ports: {} direct, {} emulated, {} string calls, "
+                       "{} to the null device\n",
+                       run.program, run.origin, run.stop, run.instructions, run.direct, run.emulated,
+                       run.string_calls, null_accesses);
+  }
+
   const Statistics& s = r.statistics;
   out += fmt::format("statistics: clock {:.6f} s, ISRs run {}, DPCs run {}\n", s.clock_ns / 1e9, s.isrs_run, s.dpcs_run);
   out += fmt::format("  VideoPortSynchronizeExecution: low {}, medium {}, high {}, invalid {}\n",

@@ -33,7 +33,7 @@ Adapter::~Adapter() {
 }
 
 bool Adapter::connect_interrupt(unsigned line, kernel::InterruptMode mode, bool shareable,
-                                kernel::ServiceRoutine isr) {
+                                kernel::ServiceRoutine isr, std::uintptr_t blame) {
   if (interrupt_connected_ || isr == nullptr) return false;
   auto object = std::make_unique<kernel::InterruptObject>();
   object->line = line;
@@ -42,6 +42,7 @@ bool Adapter::connect_interrupt(unsigned line, kernel::InterruptMode mode, bool 
   object->shareable = shareable;
   object->routine = isr;
   object->context = extension_;
+  object->blame = blame;
   if (!machine_.interrupts().connect(*object)) return false;
   interrupt_ = std::move(object);
   interrupt_connected_ = true;

@@ -46,10 +46,11 @@ class Adapter {
   kernel::Machine& machine() const { return machine_; }
   const std::string& name() const { return name_; }
 
-  // Connects the miniport's ISR on `line` with the line's documented DIRQL. Returns false if the
+  // Connects the miniport's ISR on `line` with the line's documented DIRQL. `blame` is the
+  // miniport's own HwVidInterrupt when `isr` is a host trampoline around it (for findings). Returns false if the
   // controller refuses (line in use and not shareable, modes differ) or one is connected already.
   bool connect_interrupt(unsigned line, kernel::InterruptMode mode, bool shareable,
-                         kernel::ServiceRoutine isr);
+                         kernel::ServiceRoutine isr, std::uintptr_t blame = 0);
   void disconnect_interrupt();
   // The connected interrupt object, or nullptr.
   kernel::InterruptObject* interrupt() const { return connected_interrupt_; }

@@ -79,6 +79,10 @@ inline constexpr CallRule kSetRegistryParameters{"VideoPortSetRegistryParameters
 inline constexpr CallRule kQueryServices{"VideoPortQueryServices", kPassiveLevel, kPassiveLevel, false};
 inline constexpr CallRule kGetRomImage{"VideoPortGetRomImage", kPassiveLevel, kPassiveLevel, false};
 inline constexpr CallRule kScanRom{"VideoPortScanRom", kPassiveLevel, kPassiveLevel, false};
+// The full-screen (V86) calls.
+inline constexpr CallRule kSetTrappedEmulatorPorts{"VideoPortSetTrappedEmulatorPorts", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kInt10{"VideoPortInt10", kPassiveLevel, kPassiveLevel, false};
+inline constexpr CallRule kInt10Services{"Int10 interface", kPassiveLevel, kPassiveLevel, false};
 }  // namespace rules
 
 [[noreturn]] void fail_not_on_processor(const CallRule& rule, std::uintptr_t site);

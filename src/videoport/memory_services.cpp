@@ -1,7 +1,10 @@
 #include "videoport/memory_services.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -13,30 +16,39 @@ namespace vidport::videoport {
 
 namespace {
 
-// Precedes every pool block; 16 bytes so the caller's block keeps 16-byte alignment.
-struct alignas(16) PoolHeader {
-  static constexpr std::uint32_t kLive = 0x6c6f6f70;  // "pool"
-  std::uint32_t magic;
-  std::uint32_t tag;
-  std::uint64_t bytes;
+// Live pool blocks. Looking a pointer up here (rather than reading a header in front of it) keeps
+// VideoPortFreePool of a foreign pointer from touching memory the miniport does not own.
+class PoolBlocks {
+ public:
+  void* allocate(std::size_t bytes) {
+    void* block = std::aligned_alloc(16, (std::max<std::size_t>(bytes, 1) + 15) & ~std::size_t{15});
+    if (block == nullptr) return nullptr;
+    std::lock_guard lock(mutex_);
+    live_.insert(block);
+    return block;
+  }
+  bool free(void* block) {
+    {
+      std::lock_guard lock(mutex_);
+      if (live_.erase(block) == 0) return false;
+    }
+    std::free(block);
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_set<void*> live_;  // guarded by mutex_
 };
 
-void* pool_allocate(std::size_t bytes, std::uint32_t tag) {
-  void* raw = std::aligned_alloc(16, (sizeof(PoolHeader) + bytes + 15) & ~std::size_t{15});
-  if (raw == nullptr) return nullptr;
-  auto* header = static_cast<PoolHeader*>(raw);
-  *header = PoolHeader{PoolHeader::kLive, tag, bytes};
-  return header + 1;
+PoolBlocks& pool() {
+  static PoolBlocks blocks;
+  return blocks;
 }
 
-bool pool_free(void* block) {
-  if (block == nullptr || reinterpret_cast<std::uintptr_t>(block) % 16 != 0) return false;
-  PoolHeader* header = static_cast<PoolHeader*>(block) - 1;
-  if (header->magic != PoolHeader::kLive) return false;
-  header->magic = 0;
-  std::free(header);
-  return true;
-}
+void* pool_allocate(std::size_t bytes, std::uint32_t tag) { return pool().allocate(bytes); }
+
+bool pool_free(void* block) { return block != nullptr && pool().free(block); }
 
 void invalid(kernel::Processor& p, std::uintptr_t site, std::string message) {
   p.machine().report(kernel::make_finding(findings::FindingKind::InvalidParameter, site, std::move(message)));

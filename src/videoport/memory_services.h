@@ -1,7 +1,8 @@
 // VideoPort's memory helpers and pool allocation. Contracts are those in
 // include/ddk/vidport/vp_memory.h; vidport adds:
-// - Pool blocks carry a small header, so VideoPortFreePool of a pointer the pool did not hand out
-//   (or one freed already) is an InvalidParameter finding instead of heap corruption.
+// - The pool keeps a table of live blocks, so VideoPortFreePool of a pointer the pool did not hand
+//   out (or one freed already) is an InvalidParameter finding instead of heap corruption. Blocks
+//   are 16-byte aligned. The table's mutex is taken at DISPATCH_LEVEL at most (call_rules.h).
 // - VideoPortZeroDeviceMemory inside a device window writes zeros through the bus; elsewhere it
 //   is a memset, like VideoPortZeroMemory.
 #pragma once

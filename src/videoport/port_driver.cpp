@@ -1,5 +1,7 @@
 #include "videoport/port_driver.h"
 
+#include "videoport/device_windows.h"
+
 #include <dlfcn.h>
 
 #include <atomic>
@@ -68,6 +70,7 @@ PortDriver::PortDriver(kernel::Machine& machine, PortDriverConfig config)
 }
 
 PortDriver::~PortDriver() {
+  for (void* host : mapped_) DeviceWindows::instance().unmap(host);
   if (pending_adapter_) claims_.release(*pending_adapter_->adapter);
   pending_adapter_.reset();
   for (auto& hosted : adapters_) {
@@ -75,6 +78,21 @@ PortDriver::~PortDriver() {
     hosted->adapter.reset();
   }
   g_active.store(nullptr);
+}
+
+void PortDriver::note_mapped(void* host) {
+  std::lock_guard lock(mapped_mutex_);
+  mapped_.push_back(host);
+}
+
+void PortDriver::note_unmapped(const void* host) {
+  std::lock_guard lock(mapped_mutex_);
+  for (auto it = mapped_.begin(); it != mapped_.end(); ++it) {
+    if (*it == host) {
+      mapped_.erase(it);
+      return;
+    }
+  }
 }
 
 PortDriver* PortDriver::active() { return g_active.load(std::memory_order_acquire); }
@@ -183,7 +201,8 @@ void PortDriver::connect_interrupt(HostedAdapter& hosted) {
   auto mode = config.InterruptMode == LevelSensitive ? kernel::InterruptMode::LevelSensitive
                                                      : kernel::InterruptMode::Latched;
   hosted.interrupt_connected =
-      hosted.adapter->connect_interrupt(line, mode, config.InterruptShareable != 0, interrupt_trampoline);
+      hosted.adapter->connect_interrupt(line, mode, config.InterruptShareable != 0, interrupt_trampoline,
+                                        reinterpret_cast<std::uintptr_t>(hosted.init.HwInterrupt));
   if (!hosted.interrupt_connected) {
     hosted.interrupt_note = fmt::format("line {} could not be connected (in use and not shareable, or a "
                                         "different mode)", line);

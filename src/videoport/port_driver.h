@@ -110,7 +110,15 @@ class PortDriver {
   // The registry path handed to the miniport in its configuration (UTF-16, NUL-terminated).
   const std::u16string& registry_path() const { return registry_path_; }
 
+  // Host windows (VideoPortGetDeviceBase / MapMemory of memory space, by their first host
+  // address) the miniport still has mapped; whatever is left is unmapped with the driver, so a
+  // process can host run after run.
+  void note_mapped(void* host);
+  void note_unmapped(const void* host);
+
  private:
+  std::mutex mapped_mutex_;
+  std::vector<void*> mapped_;  // guarded by mapped_mutex_
   std::uint32_t find_adapters(const VIDEO_HW_INITIALIZATION_DATA& init, void* hw_context,
                               InitializeRecord& record);
   void connect_interrupt(HostedAdapter& hosted);

@@ -27,7 +27,19 @@ HostedAdapter* hosted_or_report(kernel::Processor& p, void* extension, const cha
 // The host side of a mapping: the port number for I/O space, else a device window or RAM.
 void* map_range(kernel::Machine& machine, std::uint64_t address, std::size_t length, bool io) {
   if (io) return reinterpret_cast<void*>(static_cast<std::uintptr_t>(address));
-  return DeviceWindows::instance().map(address, length, machine.bus().memory_claimed(address));
+  void* host = DeviceWindows::instance().map(address, length, machine.bus().memory_claimed(address));
+  if (auto window = DeviceWindows::instance().find(reinterpret_cast<std::uintptr_t>(host))) {
+    PortDriver::active()->note_mapped(reinterpret_cast<void*>(window->host));
+  }
+  return host;
+}
+
+// Unmaps the window holding `address` and forgets it in the driver; false when there is none.
+bool unmap_range(const void* address) {
+  auto window = DeviceWindows::instance().find(reinterpret_cast<std::uintptr_t>(address));
+  if (!window || !DeviceWindows::instance().unmap(address)) return false;
+  PortDriver::active()->note_unmapped(reinterpret_cast<const void*>(window->host));
+  return true;
 }
 
 }  // namespace
@@ -90,7 +102,7 @@ void free_device_base(void* extension, void* mapped, std::uintptr_t site) {
   if (hosted_or_report(p, extension, "VideoPortFreeDeviceBase", site) == nullptr) return;
   auto value = reinterpret_cast<std::uintptr_t>(mapped);
   if (value <= 0xFFFF) return;  // an I/O mapping is the port number: nothing to free
-  if (!DeviceWindows::instance().unmap(mapped)) {
+  if (!unmap_range(mapped)) {
     invalid(p, site, fmt::format("VideoPortFreeDeviceBase of {:#x}, which VideoPortGetDeviceBase did not return", value));
   }
 }
@@ -113,7 +125,7 @@ VP_STATUS unmap_memory(void* extension, void* virtual_address, std::uintptr_t si
   kernel::Processor& p = enter(rules::kUnmapMemory, site);
   if (hosted_or_report(p, extension, "VideoPortUnmapMemory", site) == nullptr) return ERROR_INVALID_PARAMETER;
   if (reinterpret_cast<std::uintptr_t>(virtual_address) <= 0xFFFF) return NO_ERROR;
-  if (DeviceWindows::instance().unmap(virtual_address)) return NO_ERROR;
+  if (unmap_range(virtual_address)) return NO_ERROR;
   invalid(p, site, "VideoPortUnmapMemory of an address VideoPortMapMemory did not return");
   return ERROR_INVALID_PARAMETER;
 }

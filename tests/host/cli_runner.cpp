@@ -66,9 +66,13 @@ std::string miniport_path(const std::string& name) {
 std::string source_path(const std::string& relative) { return env_or("VIDPORT_SOURCE_DIR", ".") + "/" + relative; }
 
 CliResult run_vidport(const std::vector<std::string>& args) {
-  std::string dir = fresh_directory("cli-output");
   std::vector<std::string> argv{VIDPORT_CLI};
   argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(argv);
+}
+
+CliResult run_program(const std::vector<std::string>& argv) {
+  std::string dir = fresh_directory("cli-output");
   CliResult result;
   result.exit_code = spawn_and_wait(argv, dir + "/stdout", dir + "/stderr");
   result.out = slurp(dir + "/stdout");

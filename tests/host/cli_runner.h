@@ -17,6 +17,8 @@ struct CliResult {
 
 // Runs `vidport` with `args` (no shell quoting needed: each argument is passed as is).
 CliResult run_vidport(const std::vector<std::string>& args);
+// Runs any program (`argv[0]` an absolute path) the same way.
+CliResult run_program(const std::vector<std::string>& argv);
 
 // A fresh empty directory under the test's temporary folder.
 std::string fresh_directory(const std::string& name);

@@ -3,6 +3,7 @@
 // says and report.json (validated against docs/report.schema.json).
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 
 #include "cli_runner.h"
@@ -73,6 +74,18 @@ TEST(RunCommand, IdiomsMiniportRunsClean) {
   EXPECT_EQ(r.report["initialize_calls"][0]["status"], 55);
   EXPECT_EQ(r.report["initialize_calls"][1]["status"], 0);
   for (const json& q : r.report["requests"]) EXPECT_EQ(q["status"], 0) << q.dump();
+}
+
+// Scenario: a user builds the sample with the one-line command of the documentation (the system
+// C compiler, no build system, nothing but vidport's headers) and runs it.
+TEST(RunCommand, DocumentedBuildLineMakesARunnableMiniport) {
+  std::string dir = fresh_directory("build-line");
+  CliResult cc = run_program({"/usr/bin/cc", "-shared", "-fPIC", "-fshort-wchar", "-I" + source_path("include/ddk"),
+                              source_path("miniports/pulse_sample.c"), "-o", dir + "/driver.so"});
+  ASSERT_EQ(cc.exit_code, 0) << cc.err;
+  RunOutput r = run("build-line-run", {"--miniport", dir + "/driver.so"});
+  EXPECT_EQ(r.cli.exit_code, 0) << r.cli.out << r.cli.err;
+  EXPECT_GT(r.report["adapters"][0]["interrupt"]["claimed"].get<int>(), 0);
 }
 
 // Scenario: a module with no DriverEntry. Host error (4), with a message naming the problem.
@@ -180,16 +193,26 @@ TEST(RunCommand, PlainDereferenceOfADeviceWindowIsNamed) {
   EXPECT_NE(r.report["stop"]["message"].get<std::string>().find("physical 0xa0010"), std::string::npos);
 }
 
-// Scenario: HwVidStartIO spins without any VideoPort call. The watchdog ends it, naming the
-// routine each processor was in; exit code 3 and a report.
+// Scenario: HwVidStartIO, or an ISR, spins without any VideoPort call. The watchdog ends it,
+// naming the routine each processor was in and where it was interrupted; exit code 3 and a report.
 TEST(RunCommand, WatchdogEndsAHang) {
-  RunOutput r = run("hang", {"--miniport", miniport_path("defect_hang_start_io"), "--watchdog", "0.5"});
-  EXPECT_EQ(r.cli.exit_code, 3) << r.cli.out;
-  EXPECT_NE(r.cli.out.find("MINIPORT_WATCHDOG_TIMEOUT"), std::string::npos) << r.cli.out;
-  std::string message = r.report["stop"]["message"];
-  EXPECT_NE(message.find("processor 0 in HwVidStartIO"), std::string::npos) << message;
-  EXPECT_NE(message.find("processor 1 in"), std::string::npos) << message;
-  EXPECT_EQ(r.report["stop"]["site"]["symbol"], "DefectStartIO");
+  struct Case {
+    const char* module;
+    const char* routine;
+    const char* symbol;
+  };
+  for (Case c : {Case{"defect_hang_start_io", "HwVidStartIO", "DefectStartIO"},
+                 Case{"defect_hang_interrupt", "HwVidInterrupt", "DefectInterrupt"}}) {
+    RunOutput r = run(c.module, {"--miniport", miniport_path(c.module), "--watchdog", "0.5"});
+    EXPECT_EQ(r.cli.exit_code, 3) << r.cli.out;
+    EXPECT_NE(r.cli.out.find("MINIPORT_WATCHDOG_TIMEOUT"), std::string::npos) << r.cli.out;
+    std::string message = r.report["stop"]["message"];
+    // Either processor may be the one that took the interrupt; each is named with its routine.
+    EXPECT_NE(message.find(std::string(" in ") + c.routine), std::string::npos) << message;
+    EXPECT_NE(message.find("processor 0 in"), std::string::npos) << message;
+    EXPECT_NE(message.find("processor 1 in"), std::string::npos) << message;
+    EXPECT_EQ(r.report["stop"]["site"]["symbol"], c.symbol);
+  }
 }
 
 // Scenario: an ISR that never claims its level-sensitive line. The storm is reported, the line
@@ -255,6 +278,24 @@ TEST(RunCommand, ScenarioDrivesTheSample) {
   EXPECT_NE(negative.cli.out.find("FAILED"), std::string::npos) << negative.cli.out;
 }
 
+// Scenario: a screenshot step saves what the VGA shows as a PNG under --out and the report lists
+// it with the step's file:line.
+TEST(RunCommand, ScreenshotStepWritesAPng) {
+  std::string scenario = write_file("shot.yaml", "steps:\n  - wait: 1ms\n  - screenshot: shots/vga.png\n");
+  RunOutput r = run("screenshot", {"--scenario", scenario});
+  EXPECT_EQ(r.cli.exit_code, 0) << r.cli.out << r.cli.err;
+  ASSERT_EQ(r.report["screenshots"].size(), 1u);
+  const json& shot = r.report["screenshots"][0];
+  EXPECT_EQ(shot["origin"], scenario + ":3");
+  std::string path = shot["path"];
+  EXPECT_NE(path.find("shots/vga.png"), std::string::npos) << path;
+  std::ifstream png(path, std::ios::binary);
+  char magic[4] = {};
+  png.read(magic, 4);
+  EXPECT_EQ(std::string(magic + 1, 3), "PNG") << path;
+  EXPECT_GT(shot["width"].get<int>(), 0);
+}
+
 // Scenario: scenario files with mistakes. vidport names file and line and the reason, runs
 // nothing, and exits with 4.
 struct ScenarioMistake {
@@ -297,6 +338,10 @@ TEST(RunCommand, UsageErrorsExitWithFour) {
   EXPECT_EQ(extra.exit_code, 4);
   EXPECT_NE(extra.err.find("--bogus"), std::string::npos) << extra.err;
   EXPECT_EQ(run_vidport({"run", "--scenario", "/nonexistent/scenario.yaml"}).exit_code, 4);
+  // An --out that cannot be created: the run itself is clean, the host error wins.
+  CliResult unwritable = run_vidport({"run", "--out", "/proc/vidport-cannot-create"});
+  EXPECT_EQ(unwritable.exit_code, 4);
+  EXPECT_NE(unwritable.err.find("cannot create /proc/vidport-cannot-create"), std::string::npos) << unwritable.err;
 }
 
 // Scenario: `vidport run --help` documents every option and every exit code.

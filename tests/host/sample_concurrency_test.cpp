@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "host/display_driver.h"
 #include "host/hosted_run.h"
 
 namespace vidport::host {
@@ -28,7 +29,7 @@ TEST(SampleMiniport, InterruptsDpcsAndRequestsRunTogether) {
   HostedRun run(options);
   ASSERT_TRUE(run.load());
   ASSERT_TRUE(run.start());
-  ASSERT_TRUE(run.display_driver_sequence());
+  ASSERT_TRUE(run_display_driver_startup(run, 0));
   PulseState state{};
   for (int i = 0; i < 15; ++i) {
     ASSERT_TRUE(run.wait_for(100 * kernel::kMillisecond));
@@ -45,6 +46,41 @@ TEST(SampleMiniport, InterruptsDpcsAndRequestsRunTogether) {
   EXPECT_EQ(report.adapters[0].interrupt->claimed, report.adapters[0].interrupt->delivered);
   EXPECT_GE(report.adapters[0].interrupt->claimed, state.interrupts);
   EXPECT_GT(state.interrupts, 1000u);
+}
+
+}  // namespace
+}  // namespace vidport::host
+
+namespace vidport::host {
+namespace {
+
+// Scenario: on a single processor, the sample stalls 1000 us with VideoPortStallExecution inside
+// a request while its device interrupts every 100 us. Clock time passes during the stall and the
+// interrupts are delivered on the stalling processor itself, so the ISR's count grows by about
+// ten. A zero-length stall is the negative control: no time passes, nothing is delivered.
+TEST(SampleMiniport, InterruptsArriveDuringAStall) {
+  RunOptions options;
+  options.cpus = 1;
+  options.miniport = std::string(std::getenv("VIDPORT_BINARY_DIR")) + "/miniports/pulse_sample.so";
+  options.registry.push_back(videoport::RegistryValue{"PulsePeriod", videoport::RegistryType::Dword, {100, 0, 0, 0}});
+  HostedRun run(options);
+  ASSERT_TRUE(run.load());
+  ASSERT_TRUE(run.start());
+  constexpr std::uint32_t kStall = 0x23200c;
+  auto stall = [&](std::uint32_t micros) {
+    std::vector<std::uint8_t> input(4);
+    std::memcpy(input.data(), &micros, 4);
+    RequestResult r = run.request(0, kStall, input, 4, "test");
+    EXPECT_EQ(r.record.status, 0u);
+    std::uint32_t during = 0;
+    if (r.output.size() == 4) std::memcpy(&during, r.output.data(), 4);
+    return during;
+  };
+  std::uint32_t during = stall(1000);
+  EXPECT_GE(during, 9u);
+  EXPECT_LE(during, 11u);
+  EXPECT_EQ(stall(0), 0u);
+  EXPECT_EQ(run.finish().exit_code(), 0);
 }
 
 }  // namespace

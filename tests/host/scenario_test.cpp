@@ -62,7 +62,7 @@ TEST(ScenarioParse, MistakesNameTheLine) {
             "f.yaml:4: an input byte 300 is out of range (at most 255)");
   EXPECT_EQ(error("stepz: []\n").line, 1);
   EXPECT_EQ(error("registry: {}\n").reason, "the scenario has no steps");
-  EXPECT_EQ(error("steps:\n  - screenshot: a.png\n").line, 2);
+  EXPECT_EQ(error("steps:\n  - wait: 1ms\n  - screenshot: a.jpg\n").describe(), "f.yaml:3: screenshot must name a .png file");
 }
 
 }  // namespace

@@ -203,13 +203,72 @@ TEST_F(Memory, RamDisabledByMisc) {
   EXPECT_EQ(mem(0xA0000), 0x12);
 }
 
-// Wide accesses are split by the bus into byte accesses in address order.
+// Wide accesses reach the card as byte accesses in address order (the VGA performs them itself).
 TEST_F(Memory, WordAccessSplitsIntoBytes) {
   seq(0x04, 0x0E);
   bus.write_memory(0xA0200, bus::Width::Word, 0xBBAA);
   EXPECT_EQ(plane(0, 0x200), 0xAA);
   EXPECT_EQ(plane(1, 0x200), 0xBB);
   EXPECT_EQ(bus.read_memory(0xA0200, bus::Width::Word), 0xBBAAu);
+}
+
+// A dword read is four byte reads in address order: the latches end up holding the planes at the
+// last byte's address. Planar mode, so bytes 0x300..0x303 are four in-plane addresses.
+TEST_F(Memory, DwordReadLoadsLatchesFromTheLastByte) {
+  put_planes(0x303, {0x11, 0x22, 0x33, 0x44});
+  gc(0x04, 0x02);  // read map select: plane 2
+  EXPECT_EQ(bus.read_memory(0xA0300, bus::Width::Dword), 0x33000000u);
+  gc(0x05, 0x01);  // write mode 1: store the latches
+  mem(0xA0400, 0x00);
+  EXPECT_EQ(plane(0, 0x400), 0x11);
+  EXPECT_EQ(plane(3, 0x400), 0x44);
+}
+
+// A word that straddles the start of the B8000-BFFFF window: the byte below it reads all ones and
+// its write is lost; the byte inside lands at window offset 0, which odd/even sends to the even
+// planes 0 and 2.
+TEST_F(Memory, WordStraddlingTheWindowStart) {
+  gc(0x06, 0x0C);  // B8000-BFFFF
+  seq(0x04, 0x02); // odd/even
+  bus.write_memory(0xB7FFF, bus::Width::Word, 0x7766);
+  EXPECT_EQ(plane(0, 0x0), 0x77);
+  EXPECT_EQ(plane(2, 0x0), 0x77);
+  EXPECT_EQ(plane(1, 0x0), 0x00);
+  EXPECT_EQ(bus.read_memory(0xB7FFF, bus::Width::Word), 0x77FFu);
+}
+
+// write_memory_repeated (the PC's REP STOS path) equals the same writes one by one, upwards and
+// downwards, including latch-dependent write modes: two VGAs, same register writes, same result.
+TEST_F(Memory, RepeatedWritesEqualSingleWrites) {
+  kernel::VirtualClock other_clock{100};
+  RecordingLines other_lines;
+  bus::IoBus other_bus;
+  Vga other(other_clock, other_lines);
+  ASSERT_TRUE(other.attach(other_bus));
+  auto both_gc = [&](std::uint8_t index, std::uint8_t value) {
+    gc(index, value);
+    other_bus.write_port(0x3CE, bus::Width::Word, std::uint32_t{value} << 8 | index);
+  };
+  other_bus.write_port(0x3C2, bus::Width::Byte, 0x03);
+  other_bus.write_port(0x3C4, bus::Width::Word, 0x0604);
+  other_bus.write_port(0x3CE, bus::Width::Word, 0x0506);
+  other_bus.write_port(0x3CE, bus::Width::Word, 0xFF08);
+  other_bus.write_port(0x3C4, bus::Width::Word, 0x0F02);
+
+  vga.write_memory_repeated(0xA0010, bus::Width::Word, 0xC3A5, 8, false);
+  for (std::uint32_t n = 0; n < 8; ++n) other_bus.write_memory(0xA0010 + 2 * n, bus::Width::Word, 0xC3A5);
+  both_gc(0x03, 0x18);  // XOR with the latches
+  both_gc(0x08, 0x0F);
+  vga.read_memory(0xA0011, bus::Width::Byte);
+  other_bus.read_memory(0xA0011, bus::Width::Byte);
+  vga.write_memory_repeated(0xA0020, bus::Width::Dword, 0x0FF00FF0u, 3, true);
+  for (std::uint32_t n = 0; n < 3; ++n) other_bus.write_memory(0xA0020 - 4 * n, bus::Width::Dword, 0x0FF00FF0u);
+
+  EXPECT_EQ(vga.snapshot().memory.planes, other.snapshot().memory.planes);
+  EXPECT_EQ(plane(0, 0x10), 0xA5);  // the first store, by hand
+  EXPECT_EQ(plane(3, 0x11), 0xC3);
+  // Byte 0Fh at 0x21 XOR latch C3h = CCh, low four bits through the bit mask, high four from the latch.
+  EXPECT_EQ(plane(2, 0x21), 0xCC);
 }
 
 }  // namespace

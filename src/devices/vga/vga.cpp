@@ -3,7 +3,8 @@
 namespace vidport::devices::vga {
 
 Vga::Vga(kernel::Clock& clock, bus::InterruptLines& lines, VgaOptions options)
-    : clock_(clock), lines_(lines), options_(options) {}
+    : clock_(clock), lines_(lines), options_(options),
+      memory_mode_(derive_memory_mode(state_.external, state_.sequencer, state_.graphics)) {}
 
 Vga::~Vga() {
   std::lock_guard lock(mutex_);
@@ -13,7 +14,7 @@ Vga::~Vga() {
 bool Vga::attach(bus::IoBus& bus) {
   return bus.map_ports(0x3B0, 0x3BB, *this, bus::kByteAccess, "vga") &&
          bus.map_ports(0x3C0, 0x3DF, *this, bus::kByteAccess, "vga") &&
-         bus.map_memory(VideoMemory::kWindowBase, VideoMemory::kWindowSize, *this, bus::kByteAccess, "vga memory");
+         bus.map_memory(VideoMemory::kWindowBase, VideoMemory::kWindowSize, *this, bus::kAnyWidth, "vga memory");
 }
 
 image::Image Vga::render() const {
@@ -32,9 +33,32 @@ VgaState Vga::snapshot() const {
   return state_;
 }
 
+void Vga::restore(const VgaState& state) {
+  std::lock_guard lock(mutex_);
+  state_ = state;
+  update_memory_mode_locked();
+  lines_.set_line(options_.irq, state_.vertical_interrupt_pending);
+  update_retrace_event_locked();
+}
+
 DisplayTiming Vga::timing() const {
   std::lock_guard lock(mutex_);
   return timing_locked();
+}
+
+TearCounts Vga::tears() const {
+  std::lock_guard lock(mutex_);
+  return tear_oracle_.counts();
+}
+
+std::array<Tear, TearOracle::kKeptTears> Vga::first_tears() const {
+  std::lock_guard lock(mutex_);
+  return tear_oracle_.first_tears();
+}
+
+void Vga::reset_tears() {
+  std::lock_guard lock(mutex_);
+  tear_oracle_ = TearOracle{};
 }
 
 DisplayTiming Vga::timing_locked() const {
@@ -97,6 +121,7 @@ void Vga::write_port(std::uint16_t port, bus::Width, std::uint32_t value) {
     case 0x3C0: s.attribute.write(v); break;
     case 0x3C2:
       s.external.misc_output = v;
+      update_memory_mode_locked();    // RAM enable
       update_retrace_event_locked();  // the dot clock may have changed
       break;
     case 0x3C3: s.external.write_video_enable(v); break;
@@ -104,20 +129,36 @@ void Vga::write_port(std::uint16_t port, bus::Width, std::uint32_t value) {
     case 0x3C5:
       s.sequencer.write_data(v);
       if (s.sequencer.index == 1) update_retrace_event_locked();  // dot clock divide, 8/9 dots
+      update_memory_mode_locked();                                // map mask, memory mode
       break;
     case 0x3C6: s.dac.pixel_mask = v; break;
     case 0x3C7: s.dac.set_read_index(v); break;
     case 0x3C8: s.dac.set_write_index(v); break;
-    case 0x3C9: s.dac.write_data(v); break;
+    case 0x3C9: {
+      DisplayTiming timing = timing_locked();
+      kernel::ClockTime now = clock_.now();
+      tear_oracle_.on_dac_write(timing, beam_at(timing, now), s.sequencer.screen_off(), now);
+      s.dac.write_data(v);
+      break;
+    }
     case 0x3CE: s.graphics.write_index(v); break;
-    case 0x3CF: s.graphics.write_data(v); break;
+    case 0x3CF:
+      s.graphics.write_data(v);
+      update_memory_mode_locked();
+      break;
     default: break;
   }
 }
 
 void Vga::write_crtc_data_locked(std::uint8_t value) {
   Crtc& crtc = state_.crtc;
+  const unsigned start_before = crtc.start_address();
   crtc.write_data(value);
+  if (crtc.start_address() != start_before) {
+    DisplayTiming timing = timing_locked();
+    kernel::ClockTime now = clock_.now();
+    tear_oracle_.on_start_address_change(timing, beam_at(timing, now), state_.sequencer.screen_off(), now);
+  }
   if (crtc.index == 0x11 && !crtc.vertical_interrupt_clear_released() && state_.vertical_interrupt_pending) {
     state_.vertical_interrupt_pending = false;
     lines_.set_line(options_.irq, false);
@@ -126,20 +167,58 @@ void Vga::write_crtc_data_locked(std::uint8_t value) {
   if (crtc.index < 0x0C || crtc.index > 0x0F) update_retrace_event_locked();
 }
 
-std::uint32_t Vga::read_memory(std::uint64_t address, bus::Width) {
-  std::lock_guard lock(mutex_);
-  if (!state_.external.ram_enabled()) return 0xFF;
-  std::optional<std::uint32_t> offset = VideoMemory::window_offset(address, state_.graphics);
-  if (!offset) return 0xFF;
-  return state_.memory.read(*offset, state_.sequencer, state_.graphics);
+void Vga::update_memory_mode_locked() {
+  memory_mode_ = derive_memory_mode(state_.external, state_.sequencer, state_.graphics);
 }
 
-void Vga::write_memory(std::uint64_t address, bus::Width, std::uint32_t value) {
+bool Vga::inside_window_locked(std::uint64_t offset, unsigned bytes) const {
+  return offset < memory_mode_.window_size && bytes <= memory_mode_.window_size - offset;
+}
+
+std::uint32_t Vga::read_memory(std::uint64_t address, bus::Width width) {
+  const unsigned bytes = bus::bytes_of(width);
   std::lock_guard lock(mutex_);
-  if (!state_.external.ram_enabled()) return;
-  std::optional<std::uint32_t> offset = VideoMemory::window_offset(address, state_.graphics);
-  if (!offset) return;
-  state_.memory.write(*offset, static_cast<std::uint8_t>(value), state_.sequencer, state_.graphics);
+  const std::uint64_t offset = address - memory_mode_.window_base;  // wraps when below the window
+  if (inside_window_locked(offset, bytes)) {
+    return state_.memory.read(static_cast<std::uint32_t>(offset), bytes, memory_mode_);
+  }
+  // Partly or wholly outside the window: the bytes outside read all ones.
+  std::uint32_t value = 0;
+  for (unsigned i = 0; i < bytes; ++i) {
+    const std::uint32_t byte = offset + i < memory_mode_.window_size
+                                   ? state_.memory.read(static_cast<std::uint32_t>(offset + i), 1, memory_mode_)
+                                   : 0xFFu;
+    value |= byte << (8 * i);
+  }
+  return value;
+}
+
+void Vga::write_memory(std::uint64_t address, bus::Width width, std::uint32_t value) {
+  std::lock_guard lock(mutex_);
+  write_memory_locked(address, bus::bytes_of(width), value);
+}
+
+void Vga::write_memory_repeated(std::uint64_t address, bus::Width width, std::uint32_t value,
+                                std::uint32_t count, bool down) {
+  const unsigned bytes = bus::bytes_of(width);
+  std::lock_guard lock(mutex_);
+  for (std::uint32_t n = 0; n < count; ++n) {
+    write_memory_locked(address, bytes, value);
+    address = down ? address - bytes : address + bytes;
+  }
+}
+
+void Vga::write_memory_locked(std::uint64_t address, unsigned bytes, std::uint32_t value) {
+  const std::uint64_t offset = address - memory_mode_.window_base;
+  if (inside_window_locked(offset, bytes)) {
+    state_.memory.write(static_cast<std::uint32_t>(offset), value, bytes, memory_mode_);
+    return;
+  }
+  for (unsigned i = 0; i < bytes; ++i) {
+    if (offset + i < memory_mode_.window_size) {
+      state_.memory.write(static_cast<std::uint32_t>(offset + i), (value >> (8 * i)) & 0xFF, 1, memory_mode_);
+    }
+  }
 }
 
 void Vga::update_retrace_event_locked() {

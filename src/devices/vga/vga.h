@@ -8,7 +8,10 @@
 // - Misc Output bit 0 picks the CRTC and Input Status 1 base (3Dx colour, 3Bx mono); the other base
 //   reads 0xFF and ignores writes. Ports with no register behind them read 0xFF.
 // - Video memory answers only inside the window GC06 selects, and only while Misc Output bit 1
-//   enables it; elsewhere reads give 0xFF and writes are lost.
+//   enables it; elsewhere reads give 0xFF and writes are lost. The memory window takes 8-, 16- and
+//   32-bit accesses and performs them as consecutive byte accesses under one lock, as the card
+//   sees a wide CPU access; the memory mode (memory_mode.h) is decoded when a register that
+//   shapes it is written, not on every access.
 // - Vertical interrupt: at the start of each vertical retrace, if CR11 bit 5 = 0 (enabled) and bit
 //   4 = 1 (clear released), the pending flag (Input Status 0 bit 7) is set and the line asserted.
 //   Writing CR11 with bit 4 = 0 clears the flag and deasserts the line; it stays clear until bit 4
@@ -26,7 +29,9 @@
 #include "bus/device.h"
 #include "bus/io_bus.h"
 #include "devices/vga/display_timing.h"
+#include "devices/vga/memory_mode.h"
 #include "devices/vga/renderer.h"
+#include "devices/vga/tear_oracle.h"
 #include "devices/vga/vga_state.h"
 #include "image/image.h"
 #include "kernel/clock.h"
@@ -47,8 +52,8 @@ class Vga final : public bus::PortDevice, public bus::MemoryDevice {
   Vga(const Vga&) = delete;
   Vga& operator=(const Vga&) = delete;
 
-  // Claims ports 3B0-3BB and 3C0-3DF (3BC-3BF belong to the parallel port) and memory
-  // A0000-BFFFF, all byte-wide. Call once, before the machine starts. Returns false if the bus
+  // Claims ports 3B0-3BB and 3C0-3DF (3BC-3BF belong to the parallel port), byte-wide, and
+  // memory A0000-BFFFF, any width. Call once, before the machine starts. Returns false if the bus
   // already has a device there (the mapping may then be partial; discard the bus).
   bool attach(bus::IoBus& bus);
 
@@ -57,20 +62,43 @@ class Vga final : public bus::PortDevice, public bus::MemoryDevice {
   image::Image render() const;
   // A copy of every register and the four planes. Any thread.
   VgaState snapshot() const;
+  // Puts back a state taken with snapshot() (from this or another Vga): every register, the
+  // planes, the latches and the pending flag, as if the machine had been in that state all along.
+  // The interrupt line follows the pending flag, the retrace event is rescheduled from the current
+  // clock time (the clock never goes back, so the beam is wherever the timing puts it now), and
+  // the tear oracle keeps its counts. Any thread.
+  void restore(const VgaState& state);
   // The display timing the registers describe now (with the forced rate, if any). Any thread.
   DisplayTiming timing() const;
+  // DAC writes and start-address changes outside vertical blank since power-on (tear_oracle.h).
+  // Any thread.
+  TearCounts tears() const;
+  std::array<Tear, TearOracle::kKeptTears> first_tears() const;
+  // Forgets what the oracle recorded so far (after POST, whose palette load counts). Any thread.
+  void reset_tears();
 
-  // PortDevice / MemoryDevice: called by the bus, byte accesses only, from any thread.
+  // PortDevice / MemoryDevice: called by the bus from any thread; ports byte-wide, memory any width.
   std::uint32_t read_port(std::uint16_t port, bus::Width width) override;
   void write_port(std::uint16_t port, bus::Width width, std::uint32_t value) override;
   std::uint32_t read_memory(std::uint64_t address, bus::Width width) override;
   void write_memory(std::uint64_t address, bus::Width width, std::uint32_t value) override;
+  // `count` write_memory(address, width, value) calls at address, then address + (or - when
+  // `down`) the width, and so on, in that order and under one lock: a REP STOS run, which the
+  // real-mode PC hands over whole. Any thread; the caller keeps every address in A0000-BFFFF.
+  void write_memory_repeated(std::uint64_t address, bus::Width width, std::uint32_t value, std::uint32_t count,
+                             bool down);
 
  private:
   bool decodes_locked(std::uint16_t port) const;
   std::uint8_t input_status_0_locked() const;
   std::uint8_t input_status_1_locked();
   void write_crtc_data_locked(std::uint8_t value);
+  // Recomputes memory_mode_ after Misc Output, a sequencer or a graphics controller register changed.
+  void update_memory_mode_locked();
+  // Whether the `bytes` bytes from window offset `offset` (address - window base, wrapped when the
+  // address lies below the window) are all inside the window the memory mode opens.
+  bool inside_window_locked(std::uint64_t offset, unsigned bytes) const;
+  void write_memory_locked(std::uint64_t address, unsigned bytes, std::uint32_t value);
   DisplayTiming timing_locked() const;
   // Keeps exactly one clock event at the next retrace start while an interrupt could be raised
   // there (enabled, clear released, nothing pending), and none otherwise.
@@ -84,9 +112,11 @@ class Vga final : public bus::PortDevice, public bus::MemoryDevice {
 
   mutable std::mutex mutex_;
   VgaState state_;                       // guarded by mutex_
+  MemoryMode memory_mode_;               // guarded by mutex_; derived from state_ on every change
   kernel::EventId retrace_event_ = 0;    // guarded by mutex_; 0 when none is scheduled
   kernel::ClockTime retrace_event_time_ = 0;  // guarded by mutex_
   std::uint64_t retrace_generation_ = 0;  // guarded by mutex_; a callback from an older one is stale
+  TearOracle tear_oracle_;               // guarded by mutex_
 };
 
 }  // namespace vidport::devices::vga

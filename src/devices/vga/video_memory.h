@@ -1,6 +1,6 @@
 // VGA video memory as the CPU sees it: four 64 KiB planes, four latches, and the graphics
-// controller's read and write logic, reached through the window that GC06 selects in
-// A0000-BFFFF. Facts: shared/reference/sync-validator-vga.md §4.7.
+// controller's read and write logic, as decoded in a MemoryMode (memory_mode.h).
+// Facts: shared/reference/sync-validator-vga.md §4.7.
 //
 // Rules for host addressing (the window offset is `offset`):
 // - Chain-4 (SR04 bit 3): plane = offset & 3, in-plane address = offset & ~3 (IBM's layout, which
@@ -10,17 +10,18 @@
 // - Otherwise every plane enabled in the map mask is written at `offset`, and reads come from the
 //   plane in Read Map Select.
 // - Every read loads all four latches from the in-plane address.
+// - A multi-byte access is the byte accesses at offset, offset + 1, ... in that order (as a card
+//   on an 8-bit path sees a 16- or 32-bit CPU access): the latches end up loaded by the last byte.
 #pragma once
 
 #include <array>
 #include <cstdint>
-#include <optional>
 
-#include "devices/vga/graphics_controller.h"
-#include "devices/vga/sequencer.h"
+#include "devices/vga/memory_mode.h"
 
 namespace vidport::devices::vga {
 
+// Not locked: the device holds its lock around every call.
 struct VideoMemory {
   static constexpr std::uint32_t kPlaneSize = 0x10000;
   static constexpr std::uint64_t kWindowBase = 0xA0000;
@@ -29,15 +30,18 @@ struct VideoMemory {
   std::array<std::array<std::uint8_t, kPlaneSize>, 4> planes{};
   std::array<std::uint8_t, 4> latches{};
 
-  // The offset of physical `address` inside the window GC06 selects, or nothing when the address
-  // falls outside it (the card then does not answer).
-  static std::optional<std::uint32_t> window_offset(std::uint64_t address, const GraphicsController& gc);
+  // CPU reads of `bytes` (1 to 4) consecutive window offsets from `offset`, each loading the
+  // latches and giving read mode 0 or 1's byte; the bytes are returned little-endian. The caller
+  // has checked that every offset is inside mode.window_size.
+  std::uint32_t read(std::uint32_t offset, unsigned bytes, const MemoryMode& mode);
+  // CPU writes of the `bytes` (1 to 4) little-endian bytes of `value` at consecutive window offsets
+  // from `offset`, through the write mode, set/reset, rotate, logical operation, bit mask and map
+  // mask. The caller has checked the offsets as for read().
+  void write(std::uint32_t offset, std::uint32_t value, unsigned bytes, const MemoryMode& mode);
 
-  // A CPU read at window offset `offset`: loads the latches and returns read mode 0 or 1's byte.
-  std::uint8_t read(std::uint32_t offset, const Sequencer& seq, const GraphicsController& gc);
-  // A CPU write at window offset `offset` through the write mode, set/reset, rotate, logical
-  // operation, bit mask and map mask.
-  void write(std::uint32_t offset, std::uint8_t value, const Sequencer& seq, const GraphicsController& gc);
+ private:
+  std::uint8_t read_byte(std::uint32_t offset, const MemoryMode& mode);
+  void write_byte(std::uint32_t offset, std::uint8_t value, const MemoryMode& mode);
 };
 
 }  // namespace vidport::devices::vga

@@ -1,0 +1,16 @@
+// extern "C" shims: the DDK's names and types, one forward each, no logic.
+#include <video.h>
+
+#include "videoport/call_rules.h"
+#include "videoport/emulator_ports.h"
+
+using namespace vidport::videoport;
+
+extern "C" {
+
+VP_STATUS VideoPortSetTrappedEmulatorPorts(PVOID HwDeviceExtension, ULONG NumAccessRanges,
+                                           PVIDEO_ACCESS_RANGE AccessRange) {
+  return set_trapped_emulator_ports(HwDeviceExtension, NumAccessRanges, AccessRange, VIDPORT_CALL_SITE());
+}
+
+}  // extern "C"

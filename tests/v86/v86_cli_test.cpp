@@ -1,0 +1,113 @@
+// `vidport run --v86 PROGRAM` and the scenario's full_screen / hardware_state steps, through the
+// real command line: the request order, the report's full_screen section, the screenshot of a
+// program that ran through the validators, and a miniport without VDM support.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "image/image.h"
+#include "image_compare.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  nlohmann::json report;
+};
+
+// Runs `vidport run ARGS --out DIR` and reads DIR/report.json.
+CliRun vidport_run(const std::string& args, const fs::path& out) {
+  fs::remove_all(out);
+  const std::string command = std::string(VIDPORT_CLI) + " run " + args + " --out " + out.string() + " > " +
+                              (out.string() + ".log") + " 2>&1";
+  CliRun run;
+  const int status = std::system(command.c_str());
+  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  std::ifstream report(out / "report.json");
+  if (report) run.report = nlohmann::json::parse(report, nullptr, false);
+  return run;
+}
+
+std::string v86_test_module() { return std::string(V86_MODULE_DIR) + "/v86_test.so"; }
+std::string program(const std::string& name) { return std::string(VIDPORT_PC_PROGRAMS) + "/" + name; }
+fs::path out_dir(const std::string& name) { return fs::path(::testing::TempDir()) / ("v86_cli_" + name); }
+
+std::vector<std::string> request_names(const nlohmann::json& report) {
+  std::vector<std::string> names;
+  for (const auto& request : report["requests"]) names.push_back(request["name"].get<std::string>());
+  return names;
+}
+
+// Scenario: `vidport run --miniport v86_test.so --v86 boot13h.bin`: ENABLE_VDM, the program,
+// SAVE_HARDWARE_STATE; the program halted, its sequencer and Misc Output writes went through the
+// emulator routines, and its debug text (port E9h) went to the null device. Exit code 0.
+TEST(V86CliTest, RunsAProgramFullScreen) {
+  const CliRun run = vidport_run("--miniport " + v86_test_module() + " --v86 " + program("boot13h.bin"), out_dir("v86"));
+  ASSERT_EQ(run.exit_code, 0) << run.report.dump(2);
+  EXPECT_EQ(request_names(run.report),
+            (std::vector<std::string>{"IOCTL_VIDEO_ENABLE_VDM", "IOCTL_VIDEO_SAVE_HARDWARE_STATE"}));
+  ASSERT_EQ(run.report["full_screen"].size(), 1u);
+  const auto& fs_run = run.report["full_screen"][0];
+  EXPECT_EQ(fs_run["stop"], "halted");
+  EXPECT_EQ(fs_run["origin"], "--v86");
+  EXPECT_GE(fs_run["emulated"].get<int>(), 6);
+  EXPECT_GT(fs_run["direct"].get<int>(), 0);
+  bool debug_port = false;
+  for (const auto& n : fs_run["null_ports"]) debug_port |= n["port"] == 0xE9 && n["accesses"] == 7;
+  EXPECT_TRUE(debug_port) << fs_run.dump(2);
+}
+
+// Scenario: a scenario runs boot13h.bin full screen and takes a screenshot (QEMU's picture),
+// switches away (save), runs boot03h.bin, and comes back (restore): every request succeeds, the
+// report lists both programs, exit code 0.
+TEST(V86CliTest, ScenarioStepsSwitchAwayAndBack) {
+  const fs::path out = out_dir("scenario");
+  const fs::path scenario = fs::path(::testing::TempDir()) / "v86_cli_scenario.yaml";
+  {
+    std::ofstream file(scenario);
+    file << "steps:\n"
+         << "  - full_screen: " << program("boot13h.bin") << "\n"
+         << "  - screenshot: mode13h.png\n"
+         << "  - hardware_state: save\n"
+         << "  - full_screen: " << program("boot03h.bin") << "\n"
+         << "  - hardware_state: restore\n";
+  }
+  const CliRun run = vidport_run("--miniport " + v86_test_module() + " --scenario " + scenario.string(), out);
+  ASSERT_EQ(run.exit_code, 0) << run.report.dump(2);
+  EXPECT_EQ(request_names(run.report),
+            (std::vector<std::string>{"IOCTL_VIDEO_ENABLE_VDM", "IOCTL_VIDEO_SAVE_HARDWARE_STATE",
+                                      "IOCTL_VIDEO_ENABLE_VDM", "IOCTL_VIDEO_RESTORE_HARDWARE_STATE"}));
+  for (const auto& request : run.report["requests"]) EXPECT_EQ(request["status"], 0);
+  ASSERT_EQ(run.report["full_screen"].size(), 2u);
+  EXPECT_EQ(run.report["full_screen"][1]["stop"], "halted");
+
+  vidport::image::Image expected, actual;
+  ASSERT_EQ(vidport::image::read_png(std::string(VIDPORT_SOURCE_DIR) + "/tests/data/refs/qemu-mode13h.png", expected), "");
+  ASSERT_EQ(vidport::image::read_png((out / "mode13h.png").string(), actual), "");
+  EXPECT_EQ(vidport::pc::testing::compare_images(expected, actual), "");
+}
+
+// Scenario (negative control): the sample miniport has no VDM support and refuses
+// IOCTL_VIDEO_ENABLE_VDM: the program does not run, the report says why, exit code 1.
+TEST(V86CliTest, MiniportWithoutVdmSupportRefuses) {
+  const CliRun run = vidport_run("--v86 " + program("boot13h.bin"), out_dir("refused"));
+  EXPECT_EQ(run.exit_code, 1) << run.report.dump(2);
+  EXPECT_TRUE(run.report["full_screen"].empty());
+  bool explained = false;
+  for (const auto& problem : run.report["problems"]) {
+    explained |= problem.get<std::string>().find("IOCTL_VIDEO_ENABLE_VDM") != std::string::npos;
+  }
+  EXPECT_TRUE(explained) << run.report.dump(2);
+}
+
+}  // namespace
