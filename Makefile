@@ -31,11 +31,11 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cmake -S . -B $(TSAN_BUILD) $(CMAKE_GEN) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
 	  -DVIDPORT_SANITIZER=thread -DVIDPORT_TEST_SET=concurrency -DVIDPORT_BENCH=OFF
-	ninja -C $(TSAN_BUILD) -j $(JOBS)
+	ninja -C $(TSAN_BUILD) -j $(JOBS) vidport_tests_concurrency
 	cd $(TSAN_BUILD) && ctest --output-on-failure -L concurrency
 	cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
 	  -DVIDPORT_SANITIZER=address -DVIDPORT_TEST_SET=serial -DVIDPORT_BENCH=OFF
-	ninja -C $(ASAN_BUILD) -j $(JOBS)
+	ninja -C $(ASAN_BUILD) -j $(JOBS) vidport_tests_serial
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L serial
 
 clean:

@@ -11,6 +11,11 @@ function(vidport_add_test)
   # Miniports loaded by tests resolve VideoPort* from the test executable.
   set_target_properties(${T_NAME} PROPERTIES ENABLE_EXPORTS ON)
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+  # One target per set builds exactly what that set's run needs (make test's sanitizer trees).
+  if(NOT TARGET vidport_tests_${T_SET})
+    add_custom_target(vidport_tests_${T_SET})
+  endif()
+  add_dependencies(vidport_tests_${T_SET} ${T_NAME})
   set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_SET}" TIMEOUT 600
     ENVIRONMENT "VIDPORT_SOURCE_DIR=${PROJECT_SOURCE_DIR};VIDPORT_BINARY_DIR=${PROJECT_BINARY_DIR}")
 endfunction()
