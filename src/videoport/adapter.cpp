@@ -22,7 +22,7 @@ Adapter::Adapter(kernel::Machine& machine, std::size_t extension_size, std::stri
       block_(allocate_block(sizeof(Header) + extension_size)),
       extension_(block_ + sizeof(Header)),
       dpc_(extension_) {
-  new (block_) Header{this, kMagic};
+  new (block_) Header{this, nullptr, kMagic};
 }
 
 Adapter::~Adapter() {
@@ -47,6 +47,7 @@ bool Adapter::connect_interrupt(unsigned line, kernel::InterruptMode mode, bool 
   interrupt_ = std::move(object);
   interrupt_connected_ = true;
   connected_interrupt_ = interrupt_.get();
+  header().interrupt = connected_interrupt_;
   return true;
 }
 
@@ -55,6 +56,7 @@ void Adapter::disconnect_interrupt() {
   machine_.interrupts().disconnect(*interrupt_);
   interrupt_connected_ = false;
   connected_interrupt_ = nullptr;
+  header().interrupt = nullptr;
 }
 
 void Adapter::set_timer_routine(kernel::TimerRoutine routine) {

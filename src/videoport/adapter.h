@@ -41,6 +41,16 @@ class Adapter {
     return header->magic == kMagic ? header->adapter : nullptr;
   }
 
+  // The synchronize fast path's lookup: false when `extension` is not a device extension;
+  // otherwise `*interrupt` is the connected interrupt object or nullptr. The header right before
+  // the extension keeps the pointer, so no Adapter object is touched.
+  static bool interrupt_of_extension(const void* extension, kernel::InterruptObject** interrupt) {
+    if (extension == nullptr) return false;
+    const Header* header = static_cast<const Header*>(extension) - 1;
+    *interrupt = header->interrupt;
+    return header->magic == kMagic;
+  }
+
   void* extension() const { return extension_; }
   std::size_t extension_size() const { return extension_size_; }
   kernel::Machine& machine() const { return machine_; }
@@ -78,8 +88,10 @@ class Adapter {
   static constexpr std::uint64_t kMagic = 0x7669647061646170ull;  // "vidpadap"
   struct alignas(16) Header {
     Adapter* adapter;
+    kernel::InterruptObject* interrupt;  // connected_interrupt_, next to the magic for the fast path
     std::uint64_t magic;
   };
+  Header& header() { return *reinterpret_cast<Header*>(block_); }
 
   kernel::Machine& machine_;
   std::string name_;

@@ -45,13 +45,12 @@ __attribute__((noinline)) std::uint8_t synchronize_medium_fast(kernel::Processor
 inline std::uint8_t synchronize_execution(void* extension, int priority, SynchronizeRoutine routine,
                                           void* context, std::uintptr_t site) {
   kernel::Processor* p = kernel::current_processor();
-  Adapter* adapter = Adapter::from_extension(extension);
-  kernel::InterruptObject* interrupt;
+  kernel::InterruptObject* interrupt = nullptr;
   // Everything unusual — no processor, not our extension, another priority, no ISR, something
   // pending at this preemption point, an ISR or callback calling, IRQL above DIRQL — takes the
   // slow path, which handles the preemption point and every rule.
-  if (__builtin_expect(p == nullptr || adapter == nullptr || priority != kMediumPriority ||
-                           (interrupt = adapter->interrupt()) == nullptr || p->needs_attention() ||
+  if (__builtin_expect(p == nullptr || !Adapter::interrupt_of_extension(extension, &interrupt) ||
+                           priority != kMediumPriority || interrupt == nullptr || p->needs_attention() ||
                            p->context() >= kernel::ContextKind::Isr || p->irql() > interrupt->dirql,
                        0)) {
     return synchronize_slow(extension, priority, routine, context, site);
