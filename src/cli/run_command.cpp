@@ -11,6 +11,7 @@
 #include "host/hosted_run.h"
 #include "host/scenario.h"
 #include "host/scenario_runner.h"
+#include "host/vgasync_demo.h"
 #include "report/report_json.h"
 #include "report/summary_printer.h"
 
@@ -44,7 +45,11 @@ constexpr const char* kFooter = R"(Exit codes (the highest that applies wins):
   1  findings: the verifier found rule violations, or a scenario expectation failed
   0  clean
 
-Without --scenario, vidport issues the display driver's start-up requests (modes, set mode,
+With no --miniport, --scenario or --v86, vidport runs its built-in demo: the bundled vgasync
+miniport on the emulated VGA after the video BIOS's POST sets mode 13h, draws a picture through
+the mapped video memory, animates the palette from its ISR at vertical retrace, pans, returns to
+text mode, and writes screenshots into --out (default: the current folder). With --miniport and
+no --scenario, vidport issues the display driver's start-up requests (modes, set mode,
 map video memory, reset) and lets two seconds of clock time pass. With --v86 PROGRAM it instead
 switches to full screen: IOCTL_VIDEO_ENABLE_VDM, PROGRAM (a boot image, or a .COM file) runs
 with its trapped ports going to the miniport's emulator routines, then
@@ -73,7 +78,14 @@ int finish(report::Report& report, const std::string& out) {
 int run(const RunArguments& args, const std::vector<std::string>& extras) {
   if (!extras.empty()) return usage_error(fmt::format("unexpected argument {}", extras.front()));
   host::RunOptions options;
-  options.miniport = args.miniport.empty() ? host::bundled_sample_miniport() : args.miniport;
+  // No module, no scenario, no program: the built-in default, vgasync's demo on the POSTed VGA.
+  const bool demo = args.miniport.empty() && args.scenario.empty() && args.v86.empty();
+  if (!args.miniport.empty()) {
+    options.miniport = args.miniport;
+  } else {
+    // A scenario or program without a module drives the pulse sample, as its examples expect.
+    options.miniport = demo ? host::bundled_vgasync_miniport() : host::bundled_sample_miniport();
+  }
   char* end = nullptr;
   unsigned long cpus = std::strtoul(args.cpus.c_str(), &end, 10);
   if (args.cpus.empty() || *end != 0 || cpus < 1 || cpus > 64) return usage_error("--cpus must be a number from 1 to 64");
@@ -103,11 +115,23 @@ int run(const RunArguments& args, const std::vector<std::string>& extras) {
     options.full_screen = host::uses_full_screen(*scenario);
   }
   if (!args.v86.empty()) options.full_screen = true;
+  if (demo) {
+    options.full_screen = true;  // the video BIOS's POST before DriverEntry, as on a PC that booted
+    options.output_directory = args.out;
+  }
 
   auto hosted = std::make_unique<host::HostedRun>(options);
   if (hosted->load() && hosted->start()) {
     bool go_on = true;
-    if (scenario) {
+    if (demo) {
+      host::VgasyncDemoResult result = host::run_vgasync_demo(*hosted);
+      report::DemoSummary summary{result.failed_step, result.retraces, result.palette_updates_applied,
+                                  result.pans_applied, result.dpc_runs, result.exclusion_violations};
+      hosted->report().demo = summary;
+      if (!result.ok && !hosted->halted()) {
+        hosted->report().fail(report::Outcome::Findings, "the demo failed at: " + result.failed_step);
+      }
+    } else if (scenario) {
       go_on = host::run_scenario(*hosted, *scenario);
     } else if (args.v86.empty()) {
       host::run_default_sequence(*hosted);
@@ -127,7 +151,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RunArguments>();
   CLI::App* cmd = app.add_subcommand("run", "Load a miniport and drive it as Windows would: DriverEntry, "
                                             "HwVidFindAdapter, HwVidInitialize, requests, HwVidResetHw");
-  cmd->add_option("--miniport", args->miniport, "the miniport module (.so); default: the bundled sample")->type_name("PATH");
+  cmd->add_option("--miniport", args->miniport, "the miniport module (.so); default: vgasync's demo, or the pulse sample with --scenario/--v86")->type_name("PATH");
   cmd->add_option("--scenario", args->scenario, "a scenario file (YAML, see docs/scenario.md)")->type_name("FILE");
   cmd->add_option("--cpus", args->cpus, "virtual processors (1-64, default 2)")->type_name("N");
   cmd->add_option("--sync-semantics", args->sync_semantics,

@@ -94,6 +94,9 @@ bool HostedRun::load() {
       return false;
     }
     full_screen_ = std::move(std::get<std::unique_ptr<FullScreen>>(created));
+    // The BIOS loads its palette with the screen on during POST: the oracles count only what
+    // happens once the miniport runs.
+    vga_->reset_tears();
   }
   videoport::PortDriverConfig config;
   config.parameters = options_.registry;
@@ -279,6 +282,11 @@ void HostedRun::collect() {
     for (unsigned k = 0; k < 4; ++k) report_.statistics.synchronize_calls[k] += p.synchronize_calls(k);
   }
   report_.statistics.clock_ns = m.clock().now();
+  if (vga_) {
+    devices::vga::TearCounts tears = vga_->tears();
+    report_.vga.dac_tears = tears.dac_tears;
+    report_.vga.start_address_tears = tears.start_address_tears;
+  }
   if (port_driver_) {
     for (const auto& record : port_driver_->initialize_records()) {
       report_.initialize_calls.push_back(report::InitializeCall{record.init_data_size, record.interface_type,

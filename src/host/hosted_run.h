@@ -97,6 +97,7 @@ class HostedRun {
   std::size_t adapter_count() const { return port_driver_ ? port_driver_->adapters().size() : 0; }
   report::Report& report() { return report_; }
   kernel::Machine& machine() { return *machine_; }
+  devices::vga::Vga& vga() { return *vga_; }
 
  private:
   void collect();

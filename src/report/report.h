@@ -128,6 +128,24 @@ struct Statistics {
   std::uint64_t synchronize_calls[4] = {};  // low, medium, high, invalid priority
 };
 
+// What the VGA's oracles saw: palette (DAC) writes and start-address changes made while the beam
+// was in the displayed lines — visible tears a miniport should have deferred to vertical blank.
+struct VgaOracles {
+  std::uint64_t dac_tears = 0;
+  std::uint64_t start_address_tears = 0;
+  std::uint64_t total() const { return dac_tears + start_address_tears; }
+};
+
+// The built-in vgasync demo (`vidport run` without arguments): what vgasync says it did.
+struct DemoSummary {
+  std::string failed_step;  // "" when every step succeeded
+  std::uint32_t retraces = 0;
+  std::uint32_t palette_updates_applied = 0;  // by the ISR, at vertical retrace
+  std::uint32_t pans_applied = 0;
+  std::uint32_t dpc_runs = 0;
+  std::uint32_t exclusion_violations = 0;
+};
+
 struct Report {
   std::string miniport;        // path as given
   std::string scenario;        // path, or "" for the built-in sequence
@@ -147,6 +165,8 @@ struct Report {
   std::optional<findings::Finding> stop;  // the crash or hang that ended the run
   std::vector<LogLine> log;
   Statistics statistics;
+  VgaOracles vga;
+  std::optional<DemoSummary> demo;
 
   Outcome outcome = Outcome::Clean;
   std::vector<std::string> problems;  // why the outcome is not clean, one sentence each

@@ -75,6 +75,15 @@ std::string format_summary(const Report& r, std::size_t log_lines) {
   out += fmt::format("statistics: clock {:.6f} s, ISRs run {}, DPCs run {}\n", s.clock_ns / 1e9, s.isrs_run, s.dpcs_run);
   out += fmt::format("  VideoPortSynchronizeExecution: low {}, medium {}, high {}, invalid {}\n",
                      s.synchronize_calls[0], s.synchronize_calls[1], s.synchronize_calls[2], s.synchronize_calls[3]);
+  out += fmt::format("  VGA tears: {} (palette writes {}, start-address changes {} outside vertical blank)\n",
+                     r.vga.total(), r.vga.dac_tears, r.vga.start_address_tears);
+  if (r.demo) {
+    const DemoSummary& d = *r.demo;
+    out += fmt::format("demo: {} retraces, palette updates applied by the ISR {}, pans applied {}, DPCs {}, "
+                       "ISR-callback overlaps {}{}\n",
+                       d.retraces, d.palette_updates_applied, d.pans_applied, d.dpc_runs, d.exclusion_violations,
+                       d.failed_step.empty() ? "" : "; FAILED at: " + d.failed_step);
+  }
   if (!r.log.empty()) {
     out += fmt::format("miniport log ({} lines):\n", r.log.size());
     for (std::size_t i = 0; i < r.log.size() && i < log_lines; ++i) {

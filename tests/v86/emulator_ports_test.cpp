@@ -4,6 +4,8 @@
 
 #include <video.h>
 
+#include <vector>
+
 #include "kernel/machine.h"
 #include "videoport/adapter.h"
 #include "videoport/emulator_ports.h"
@@ -119,11 +121,13 @@ TEST(SetTrappedEmulatorPorts, PassiveOnlyAndHostedAdaptersOnly) {
   kernel::Machine machine;
   Adapter adapter(machine, 64, "hand-built");
   VIDEO_ACCESS_RANGE range = io_range(0x3C0, 0x20, true);
+  // Zeroed memory that is no device extension (readable before it, as any heap block's middle).
+  std::vector<std::uint8_t> not_an_extension(128, 0);
   VP_STATUS passive = NO_ERROR;
   VP_STATUS unknown = NO_ERROR;
   ASSERT_TRUE(machine.run_on(0, [&] {
     passive = VideoPortSetTrappedEmulatorPorts(adapter.extension(), 1, &range);
-    unknown = VideoPortSetTrappedEmulatorPorts(&range, 1, &range);
+    unknown = VideoPortSetTrappedEmulatorPorts(not_an_extension.data() + 64, 1, &range);
   }));
   EXPECT_EQ(passive, static_cast<VP_STATUS>(ERROR_INVALID_PARAMETER));
   EXPECT_EQ(unknown, static_cast<VP_STATUS>(ERROR_INVALID_PARAMETER));
