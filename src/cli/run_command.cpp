@@ -112,13 +112,11 @@ int run(const RunArguments& args, const std::vector<std::string>& extras) {
     options.scenario = args.scenario;
     options.output_directory = args.out;
     options.registry = scenario->registry;
-    options.full_screen = host::uses_full_screen(*scenario);
   }
-  if (!args.v86.empty()) options.full_screen = true;
-  if (demo) {
-    options.full_screen = true;  // the video BIOS's POST before DriverEntry, as on a PC that booted
-    options.output_directory = args.out;
-  }
+  // Every miniport meets a PC that booted: the video BIOS's POST has left the VGA in text mode
+  // 03h (font in plane 2, BIOS data area filled) before DriverEntry, and VideoPortInt10 has a BIOS.
+  options.full_screen = true;
+  if (demo) options.output_directory = args.out;
 
   auto hosted = std::make_unique<host::HostedRun>(options);
   if (hosted->load() && hosted->start()) {
