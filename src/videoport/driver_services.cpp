@@ -1,6 +1,7 @@
 #include "videoport/driver_services.h"
 
 #include "videoport/call_rules.h"
+#include "videoport/int10.h"
 #include "videoport/port_driver.h"
 
 namespace vidport::videoport {
@@ -15,6 +16,8 @@ ULONG initialize(void* argument1, void* argument2, VIDEO_HW_INITIALIZATION_DATA*
 
 VP_STATUS query_services(void* extension, VIDEO_PORT_SERVICES type, PINTERFACE interface, std::uintptr_t site) {
   enter(rules::kQueryServices, site);
+  // The INT 10 interface is the one service vidport provides; the rest are answered as absent.
+  if (type == VideoPortServicesInt10) return query_int10_interface(extension, interface);
   return ERROR_INVALID_PARAMETER;
 }
 
