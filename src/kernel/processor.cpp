@@ -192,7 +192,6 @@ void Processor::reset_after_halt() {
   irql_.store(kPassiveLevel, std::memory_order_relaxed);
   routine_.store(nullptr, std::memory_order_relaxed);
   depth_ = 0;
-  context_ = ContextKind::Passive;
   held_count_ = 0;
   if (current_task_) {
     finish(*current_task_, false);

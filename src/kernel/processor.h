@@ -112,19 +112,17 @@ class Processor {
     Irql saved_irql = kPassiveLevel;  // the IRQL to return to when the frame ends
     SpinLock* lock = nullptr;         // the interrupt lock this frame holds, or nullptr
   };
-  ContextKind context() const { return context_; }
+  ContextKind context() const { return frames_[depth_].kind; }
   unsigned context_depth() const { return depth_; }
   const Frame& frame(unsigned depth) const { return frames_[depth]; }
   void push_frame(ContextKind kind, SpinLock* lock = nullptr, Irql saved_irql = kPassiveLevel) {
     if (__builtin_expect(depth_ + 1 >= kMaxContextDepth, 0)) context_overflow();
     frames_[++depth_] = Frame{kind, saved_irql, lock};
-    context_ = kind;
   }
-  void pop_frame() { context_ = frames_[--depth_].kind; }
+  void pop_frame() { --depth_; }
   // push_frame for callers that know the stack is shallow (entered from passive or DPC code).
   void push_frame_shallow(ContextKind kind, SpinLock* lock, Irql saved_irql) {
     frames_[++depth_] = Frame{kind, saved_irql, lock};
-    context_ = kind;
   }
 
   // Ends a synchronize-callback frame pushed with its lock and saved IRQL: pops it, releases the
@@ -227,7 +225,6 @@ class Processor {
 
   std::array<Frame, kMaxContextDepth> frames_{};
   unsigned depth_ = 0;
-  ContextKind context_ = ContextKind::Passive;  // frames_[depth_].kind, kept for the fast paths
   std::array<const SpinLock*, kMaxHeldLocks> held_{};
   unsigned held_count_ = 0;
 
@@ -256,6 +253,16 @@ inline void SpinLock::acquire(Processor& processor, std::uintptr_t site) {
     spin(processor);
   }
   acquired_at_.store(site, std::memory_order_relaxed);
+}
+
+inline bool SpinLock::try_acquire(Processor& processor, std::uintptr_t site) {
+  std::uint32_t expected = 0;
+  if (!word_.compare_exchange_strong(expected, processor.index() + 1, std::memory_order_acquire,
+                                     std::memory_order_relaxed)) {
+    return false;
+  }
+  acquired_at_.store(site, std::memory_order_relaxed);
+  return true;
 }
 
 inline void SpinLock::release(Processor&) { word_.store(0, std::memory_order_release); }

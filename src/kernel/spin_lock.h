@@ -31,6 +31,8 @@ class SpinLock {
   // code address to blame later (e.g. the caller of VideoPortSynchronizeExecution).
   // Precondition: !held_by(processor) — callers check and report recursion first.
   inline void acquire(Processor& processor, std::uintptr_t site);
+  // One attempt: true when the lock was free and is now held by `processor`.
+  inline bool try_acquire(Processor& processor, std::uintptr_t site);
   inline void release(Processor& processor);
 
   // Where the current holder acquired it (meaningful only while held).

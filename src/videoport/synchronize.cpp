@@ -42,9 +42,15 @@ Plan plan_for(kernel::SyncProfile profile, int priority, bool has_isr) {
 }  // namespace
 
 std::uint8_t synchronize_medium_fast(kernel::Processor& p, kernel::InterruptObject& interrupt,
-                                     SynchronizeRoutine routine, void* context, std::uintptr_t site) {
+                                     SynchronizeRoutine routine, void* context, std::uintptr_t site,
+                                     void* extension) {
   kernel::Irql old = p.raise_irql(interrupt.dirql);
-  interrupt.lock.acquire(p, site);
+  // A lock held elsewhere goes the slow way, which spins taking interrupts above DIRQL: keeping
+  // the spin out of this function leaves nothing but the processor live across the routine.
+  if (__builtin_expect(!interrupt.lock.try_acquire(p, site), 0)) {
+    p.lower_irql(old);
+    return synchronize_slow(extension, kMediumPriority, routine, context, site);
+  }
   // The dispatcher only comes here from passive or DPC code: the frame stack is shallow.
   p.push_frame_shallow(kernel::ContextKind::SynchronizeCallback, &interrupt.lock, old);
   std::uint8_t result = routine(context);

@@ -40,7 +40,7 @@ std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine 
 __attribute__((noinline)) std::uint8_t synchronize_medium_fast(kernel::Processor& p,
                                                                kernel::InterruptObject& interrupt,
                                                                SynchronizeRoutine routine, void* context,
-                                                               std::uintptr_t site);
+                                                               std::uintptr_t site, void* extension);
 
 inline std::uint8_t synchronize_execution(void* extension, int priority, SynchronizeRoutine routine,
                                           void* context, std::uintptr_t site) {
@@ -55,7 +55,7 @@ inline std::uint8_t synchronize_execution(void* extension, int priority, Synchro
                        0)) {
     return synchronize_slow(extension, priority, routine, context, site);
   }
-  return synchronize_medium_fast(*p, *interrupt, routine, context, site);
+  return synchronize_medium_fast(*p, *interrupt, routine, context, site, extension);
 }
 
 }  // namespace vidport::videoport
