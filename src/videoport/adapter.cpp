@@ -34,7 +34,7 @@ Adapter::~Adapter() {
 
 bool Adapter::connect_interrupt(unsigned line, kernel::InterruptMode mode, bool shareable,
                                 kernel::ServiceRoutine isr, std::uintptr_t blame) {
-  if (interrupt_connected_ || isr == nullptr) return false;
+  if (interrupt() != nullptr || isr == nullptr) return false;
   auto object = std::make_unique<kernel::InterruptObject>();
   object->line = line;
   object->dirql = kernel::dirql_for_line(line);
@@ -45,17 +45,13 @@ bool Adapter::connect_interrupt(unsigned line, kernel::InterruptMode mode, bool 
   object->blame = blame;
   if (!machine_.interrupts().connect(*object)) return false;
   interrupt_ = std::move(object);
-  interrupt_connected_ = true;
-  connected_interrupt_ = interrupt_.get();
-  header().interrupt = connected_interrupt_;
+  header().interrupt = interrupt_.get();
   return true;
 }
 
 void Adapter::disconnect_interrupt() {
-  if (!interrupt_connected_) return;
+  if (interrupt() == nullptr) return;
   machine_.interrupts().disconnect(*interrupt_);
-  interrupt_connected_ = false;
-  connected_interrupt_ = nullptr;
   header().interrupt = nullptr;
 }
 

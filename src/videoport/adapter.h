@@ -63,7 +63,7 @@ class Adapter {
                          kernel::ServiceRoutine isr, std::uintptr_t blame = 0);
   void disconnect_interrupt();
   // The connected interrupt object, or nullptr.
-  kernel::InterruptObject* interrupt() const { return connected_interrupt_; }
+  kernel::InterruptObject* interrupt() const { return reinterpret_cast<const Header*>(block_)->interrupt; }
 
   kernel::Dpc& dpc() { return dpc_; }
 
@@ -88,7 +88,7 @@ class Adapter {
   static constexpr std::uint64_t kMagic = 0x7669647061646170ull;  // "vidpadap"
   struct alignas(16) Header {
     Adapter* adapter;
-    kernel::InterruptObject* interrupt;  // connected_interrupt_, next to the magic for the fast path
+    kernel::InterruptObject* interrupt;  // the connected interrupt object or nullptr: next to the magic for the fast path
     std::uint64_t magic;
   };
   Header& header() { return *reinterpret_cast<Header*>(block_); }
@@ -98,9 +98,7 @@ class Adapter {
   std::size_t extension_size_;
   unsigned char* block_;
   void* extension_;
-  std::unique_ptr<kernel::InterruptObject> interrupt_;
-  bool interrupt_connected_ = false;
-  kernel::InterruptObject* connected_interrupt_ = nullptr;  // interrupt_ while connected: one load on the fast path
+  std::unique_ptr<kernel::InterruptObject> interrupt_;  // owns the object; header().interrupt says whether it is connected
   kernel::Dpc dpc_;
   std::unique_ptr<kernel::DeviceTimer> timer_;
   HostedAdapter* hosted_ = nullptr;
