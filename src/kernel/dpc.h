@@ -35,6 +35,8 @@ class Dpc {
   void run(Processor& processor);
 
   bool queued() const { return queued_.load(std::memory_order_acquire); }
+  // Neither queued nor running: nothing of this DPC will touch its device extension any more.
+  bool idle() const { return !queued() && running_.owner() < 0; }
   std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
   std::uint64_t runs() const { return runs_.load(std::memory_order_relaxed); }
 

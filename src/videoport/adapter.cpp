@@ -2,8 +2,10 @@
 
 #include <cstring>
 #include <new>
+#include <thread>
 
 #include "kernel/machine.h"
+#include "kernel/processor.h"
 
 namespace vidport::videoport {
 
@@ -28,6 +30,7 @@ Adapter::Adapter(kernel::Machine& machine, std::size_t extension_size, std::stri
 Adapter::~Adapter() {
   timer_.reset();
   disconnect_interrupt();
+  flush_dpc();
   reinterpret_cast<Header*>(block_)->magic = 0;
   ::operator delete(block_, std::align_val_t{16});
 }
@@ -53,6 +56,20 @@ void Adapter::disconnect_interrupt() {
   if (interrupt() == nullptr) return;
   machine_.interrupts().disconnect(*interrupt_);
   header().interrupt = nullptr;
+}
+
+void Adapter::flush_dpc() {
+  // As a driver's teardown does after disconnecting its interrupt (KeFlushQueuedDpcs): a DPC the
+  // last ISR queued may still be pending or running on another processor. On a processor thread,
+  // pass preemption points so a DPC queued on this very processor gets delivered too.
+  kernel::Processor* self = kernel::current_processor();
+  while (!dpc_.idle() && !machine_.halted()) {
+    if (self != nullptr) {
+      self->preemption_point(kernel::PointKind::SpinWait);
+    } else {
+      std::this_thread::yield();
+    }
+  }
 }
 
 void Adapter::set_timer_routine(kernel::TimerRoutine routine) {

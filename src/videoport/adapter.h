@@ -62,6 +62,9 @@ class Adapter {
   bool connect_interrupt(unsigned line, kernel::InterruptMode mode, bool shareable,
                          kernel::ServiceRoutine isr, std::uintptr_t blame = 0);
   void disconnect_interrupt();
+  // Waits until the adapter's DPC is neither queued nor running (or the machine halted). Any
+  // thread; on a processor thread, below DISPATCH_LEVEL so a DPC queued there can run.
+  void flush_dpc();
   // The connected interrupt object, or nullptr.
   kernel::InterruptObject* interrupt() const { return reinterpret_cast<const Header*>(block_)->interrupt; }
 

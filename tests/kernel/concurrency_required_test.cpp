@@ -22,10 +22,12 @@ Flags* flags_of(void* extension) { return *static_cast<Flags**>(extension); }
 BOOLEAN observing_isr(PVOID extension) {
   Flags* f = flags_of(extension);
   kernel::Processor* p = kernel::current_processor();
-  if (f->low_callback_running.load()) f->isr_saw_low_callback = true;
-  if (f->passive_running.load()) f->isr_saw_passive = true;
+  // Where and how deep first: the code waiting on the isr_saw_* flags reads these as soon as it
+  // sees a flag, so they must be published before it.
   f->isr_processor = static_cast<int>(p->index());
   f->isr_depth = p->context_depth();
+  if (f->low_callback_running.load()) f->isr_saw_low_callback = true;
+  if (f->passive_running.load()) f->isr_saw_passive = true;
   f->isr_runs.fetch_add(1);
   VideoPortWritePortUchar(reinterpret_cast<PUCHAR>(std::uintptr_t{kBase}), 0);  // acknowledge
   return TRUE;
