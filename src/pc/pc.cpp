@@ -118,6 +118,17 @@ void Pc::write_port(std::uint16_t port, bus::Width width, std::uint32_t value) {
   bus_.write_port(port, width, value);
 }
 
+// The target sees the time its first element would see element by element; the other elements'
+// accesses are charged afterwards, so the clock ends where element-by-element execution ends it.
+void Pc::transfer_port_string(bus::Direction direction, std::uint16_t port, bus::Width width, void* elements,
+                              std::uint32_t count) {
+  ++uncharged_accesses_;
+  charge_clock();
+  string_ports_->transfer_string(direction, port, width, elements, count);
+  uncharged_accesses_ += count - 1;
+  if (uncharged_accesses_ >= kMaxUnchargedAccesses) charge_clock();
+}
+
 unsigned Pc::memio_hook(x86emu_t* emu, u32 address, u32* value, unsigned type) {
   Pc& pc = *static_cast<Pc*>(emu->_private);
   const bus::Width width = width_of(type);
@@ -174,7 +185,9 @@ void Pc::run_string_io(x86emu_t* emu) {
     regs.source_base = x86.seg[insn->source_segment].base;
     regs.es_base = x86.R_ES_BASE;
     regs.direction_down = (x86.R_EFLG & F_DF) != 0;
-    const StringIoProgress progress = execute_string_io(*insn, regs, *this, budget);
+    const StringIoProgress progress = string_ports_ != nullptr
+                                          ? execute_string_io_as_one_call(*insn, regs, *this, budget)
+                                          : execute_string_io(*insn, regs, *this, budget);
     x86.R_ECX = regs.ecx;
     x86.R_ESI = regs.esi;
     x86.R_EDI = regs.edi;

@@ -17,6 +17,11 @@
 //   exactly what charging each access on its own would give, at a fraction of the cost.
 // - String port I/O (INS/OUTS) is executed by vidport, not libx86emu (see string_io.h), and so is
 //   REP STOS into video memory when a video-store target is connected (see string_store.h).
+// - With a string port target connected (string_port_target.h), an INS/OUTS reaches the ports as
+//   one call per instruction (per chunk of a REP larger than the element budget) instead of one
+//   bus port access per element. It costs the clock what element-by-element execution costs (one
+//   access per element), but the call happens at the time of the first element: the accesses of
+//   the other elements are charged after it returns.
 // - libx86emu keeps the running processor in a process-wide global, so only one PC runs at a time
 //   in a process: run() serialises on a process-wide mutex. A Pc is otherwise used from one
 //   thread at a time.
@@ -41,6 +46,7 @@
 #include "kernel/clock.h"
 #include "pc/interrupt_lines.h"
 #include "pc/string_io.h"
+#include "pc/string_port_target.h"
 #include "pc/string_store.h"
 
 namespace vidport::pc {
@@ -119,6 +125,12 @@ class Pc final : private StringIoTarget {
   // default): element by element through the bus. Set between runs; `target` must outlive the Pc
   // or be disconnected.
   void connect_video_store(RepeatedStoreTarget* target) { video_store_ = target; }
+  // INS/OUTS go to `target` as one transfer_string() call per instruction, with the whole count
+  // (string_port_target.h says when a REP takes several calls and in which order memory and port
+  // are accessed); nullptr (the default): element by element through the bus. The registers and
+  // memory end as with element-by-element execution. Set between runs; `target` must outlive the
+  // Pc or be disconnected.
+  void connect_string_ports(StringPortTarget* target) { string_ports_ = target; }
 
   // Instructions executed by every run so far (string I/O counted once per instruction).
   std::uint64_t instructions() const { return instructions_; }
@@ -170,11 +182,15 @@ class Pc final : private StringIoTarget {
   void write_linear(std::uint32_t address, bus::Width width, std::uint32_t value) override;
   std::uint32_t read_port(std::uint16_t port, bus::Width width) override;
   void write_port(std::uint16_t port, bus::Width width, std::uint32_t value) override;
+  // Forwards to the connected string port target and charges the clock for it.
+  void transfer_port_string(bus::Direction direction, std::uint16_t port, bus::Width width, void* elements,
+                            std::uint32_t count) override;
 
   bus::IoBus& bus_;
   kernel::Clock& clock_;
   const InterruptLines* lines_ = nullptr;
   RepeatedStoreTarget* video_store_ = nullptr;
+  StringPortTarget* string_ports_ = nullptr;
   std::vector<std::uint8_t> memory_;
   x86emu_t* emu_;
   std::uint64_t instructions_ = 0;

@@ -4,8 +4,10 @@
 // Why: libx86emu 3.5 reads REP OUTSW's source from ES:SI instead of DS:SI and advances SI by one
 // per word, so a BIOS that streams a table to a port with it programs garbage. The PC's code hook
 // looks at every instruction before libx86emu executes it; when decode_string_io() recognises a
-// string I/O instruction, the PC performs it whole through the bus (execute_string_io) and moves
-// IP past it, and libx86emu never sees it.
+// string I/O instruction, the PC performs it whole and moves IP past it, and libx86emu never sees
+// it. It performs it element by element through the bus (execute_string_io), or, when a string
+// port target is connected (string_port_target.h), as one port transfer for the whole count
+// (execute_string_io_as_one_call). Both leave the registers exactly alike.
 //
 // Rules for string I/O (the IA-32 semantics implemented here):
 // - INS stores to ES:(E)DI; the segment cannot be overridden. OUTS loads from DS:(E)SI, or from
@@ -62,6 +64,10 @@ class StringIoTarget {
   virtual void write_linear(std::uint32_t address, bus::Width width, std::uint32_t value) = 0;
   virtual std::uint32_t read_port(std::uint16_t port, bus::Width width) = 0;
   virtual void write_port(std::uint16_t port, bus::Width width, std::uint32_t value) = 0;
+  // `count` elements at `port` in one call, with StringPortTarget::transfer_string's contract
+  // (string_port_target.h). Only execute_string_io_as_one_call uses it.
+  virtual void transfer_port_string(bus::Direction direction, std::uint16_t port, bus::Width width,
+                                    void* elements, std::uint32_t count) = 0;
 };
 
 struct StringIoProgress {
@@ -75,5 +81,13 @@ struct StringIoProgress {
 // not complete, (E)CX counts the remaining elements and the instruction runs again from the same IP.
 StringIoProgress execute_string_io(const StringIoInstruction& insn, StringIoRegisters& regs,
                                    StringIoTarget& target, std::uint32_t max_elements);
+
+// Performs the same elements as execute_string_io (the same `max_elements` cap, the same memory
+// addresses, the same registers and result afterwards), but with ONE
+// target.transfer_port_string() call for all of them instead of one port access each. The order
+// differs: OUTS reads every element from memory first, then makes the call; INS makes the call
+// first, then writes every element to memory. No elements (a REP with (E)CX = 0) makes no call.
+StringIoProgress execute_string_io_as_one_call(const StringIoInstruction& insn, StringIoRegisters& regs,
+                                               StringIoTarget& target, std::uint32_t max_elements);
 
 }  // namespace vidport::pc

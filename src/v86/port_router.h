@@ -12,7 +12,10 @@
 //   byte without an entry goes to the device.
 // - A string-support entry's routine is the ..._STRING handler: a single access calls it with
 //   DataLength 1, and transfer_string() hands it a whole REP INS/OUTS in one call. Without string
-//   support a string is split into single accesses, each routed on its own.
+//   support a string is split into single accesses, each routed on its own. The session's PC
+//   calls transfer_string() for every INS/OUTS its program executes (pc::StringPortTarget).
+// - While traps are off (set_traps_enabled(false)) a string goes to the device like single
+//   accesses do: split into single accesses, none trapped.
 // - Emulator routines run synchronously on the calling thread, which must be a virtual processor
 //   at PASSIVE_LEVEL (the session's), labelled "HwVidEmulatorRoutine" for watchdog and crash
 //   reports. A routine's failure status is counted; a read then returns what the routine left.
@@ -24,6 +27,7 @@
 
 #include "bus/device.h"
 #include "bus/io_bus.h"
+#include "pc/string_port_target.h"
 #include "v86/null_port_device.h"
 
 namespace vidport::videoport {
@@ -43,7 +47,7 @@ struct RouteCounts {
   std::uint64_t failed_calls = 0;   // emulator routine calls that returned an error
 };
 
-class PortRouter final : public bus::PortDevice {
+class PortRouter final : public bus::PortDevice, public pc::StringPortTarget {
  public:
   // `device_bus` carries the VGA (the machine's bus); `ports` is the adapter's map, or nullptr
   // when no miniport takes part (every VGA port is then direct). All must outlive the router.
@@ -53,9 +57,9 @@ class PortRouter final : public bus::PortDevice {
   void write_port(std::uint16_t port, bus::Width width, std::uint32_t value) override;
 
   // A whole REP INS (`direction` Read: fills `data`) or REP OUTS (Write: consumes it) of `count`
-  // elements of `width` at `port` (see the rules above).
+  // elements of `width` at `port` (see the rules above). Count 0 does nothing.
   void transfer_string(bus::Direction direction, std::uint16_t port, bus::Width width, void* data,
-                       std::uint32_t count);
+                       std::uint32_t count) override;
 
   RouteCounts counts() const;
 

@@ -28,6 +28,7 @@ V86Session::V86Session(kernel::Machine& machine, const pc::Pc& post_pc, videopor
   bus_.map_memory(pc::Pc::kVideoWindowBase, pc::Pc::kVideoWindowEnd - pc::Pc::kVideoWindowBase, *video_memory_,
                   bus::kAnyWidth, "v86-video-memory");
   pc_ = std::make_unique<pc::Pc>(bus_, machine.clock());
+  pc_->connect_string_ports(&router_);
   pc_->load(0, post_pc.memory(), pc::Pc::kMemorySize);
 }
 

@@ -14,6 +14,9 @@
 //   register programming passes through the router, hence through the validators, too.
 // - The PC has no interrupt lines: the program sees no hardware interrupt and reaches no
 //   interrupt controller.
+// - The program's string I/O (INS/OUTS, with or without REP) reaches the router as one
+//   transfer_string() call per instruction (pc::Pc::connect_string_ports), so a trapped port's
+//   string-support routine receives a whole REP with its count, as under NT's VDM.
 // - run() is called on a host thread: it runs the program on processor 0 of the machine at
 //   PASSIVE_LEVEL and waits, so emulator routines run synchronously on that processor, one at a
 //   time with requests (which also run on processor 0). Between runs only one thread uses a
