@@ -14,6 +14,10 @@
  *   long for DIRQL (waking a thread that waits for retraces) goes to a DPC.
  * - Everything the ISR shares (the VGASYNC_SHARED block) is touched outside the ISR only inside
  *   VideoPortSynchronizeExecution callbacks, at VGASYNC_SYNC_PRIORITY.
+ * - Full-screen DOS programs reach the card through its validator (validator.c): trapped
+ *   sequencer and Misc Output writes are checked, sequencer reset brackets are buffered and played
+ *   back in one VpHighPriority callback. While such a program owns the card the ISR only
+ *   acknowledges the retrace; palette and pan work waits for the display driver's return.
  *
  * Compile-time variants (each built as its own module, see CMakeLists.txt):
  *   VGASYNC_SYNC_PRIORITY=VpHighPriority  the callbacks at high priority (differs under `reactos`)
@@ -21,8 +25,10 @@
  *   VGASYNC_BUG_PAGED_IN_SYNC             (b) a synchronize callback calls a PAGED_CODE routine
  *   VGASYNC_BUG_SYNC_FROM_ISR             (c) the ISR calls VideoPortSynchronizeExecution
  *   VGASYNC_BUG_NO_ACK                    (d) the ISR never acknowledges the retrace interrupt
+ *   VGASYNC_NO_VALIDATION                 the validator lets invalid writes through (the negative
+ *                                         control of vidport's device-side predicate)
  *
- * Build: cc -shared -fPIC -fshort-wchar -I<vidport>/include/ddk vgasync.c vga_hw.c -o vgasync.so
+ * Build: cc -shared -fPIC -fshort-wchar -I<vidport>/include/ddk vgasync.c vga_hw.c validator.c -o vgasync.so
  */
 #include <dderror.h>
 #include <devioctl.h>
@@ -30,6 +36,7 @@
 #include <ntddvdeo.h>
 #include <video.h>
 
+#include "validator.h"
 #include "vga_hw.h"
 #include "vgasync.h"
 
@@ -62,6 +69,8 @@ typedef struct _VGASYNC_SHARED {
     BOOLEAN WaitArmed;             /* a request waits until Retraces reaches WaitTarget */
     ULONG WaitTarget;
     BOOLEAN WaitSatisfied;         /* the ISR saw WaitTarget; the DPC signals the waiter */
+    BOOLEAN FullScreen;            /* a full-screen program drives the registers: the ISR only acknowledges */
+    ULONG RetracesDeferred;        /* retraces that came while FullScreen was set */
 } VGASYNC_SHARED;
 
 typedef struct _VGASYNC_EXTENSION {
@@ -74,7 +83,11 @@ typedef struct _VGASYNC_EXTENSION {
     UCHAR Font[VGA_FONT_BYTES];    /* plane 2 as POST left it */
     UCHAR TextDac[VGA_DAC_BYTES];  /* the DAC as POST left it */
     VGASYNC_SHARED Shared;
+    VGASYNC_VALIDATOR Validator;   /* the full-screen validator's state; emulator routines and StartIO only */
 } VGASYNC_EXTENSION, *PVGASYNC_EXTENSION;
+
+/* IOCTL_VIDEO_SAVE/RESTORE_HARDWARE_STATE: the header, then the validator area. */
+#define VGASYNC_STATE_SIZE (sizeof(VIDEO_HARDWARE_STATE_HEADER) + sizeof(VGASYNC_VALIDATOR_AREA))
 
 #define IO(ext, port) VGA_PORT((ext)->Io, port)
 
@@ -190,7 +203,11 @@ static BOOLEAN RetraceWork(PVOID Context)
         shared->ExclusionViolations++;
     }
     shared->Retraces++;
-    if (shared->PanPending) {
+    if (shared->FullScreen) {
+        /* A full-screen program drives the same index registers (and may be inside a sequencer
+         * reset): leave the card alone; palette and pan work waits for the display driver. */
+        shared->RetracesDeferred++;
+    } else if (shared->PanPending) {
         VideoPortWritePortUchar(IO(ext, VGA_CRTC_INDEX), VGA_CR_START_HIGH);
         VideoPortWritePortUchar(IO(ext, VGA_CRTC_DATA), (UCHAR)(shared->PanStart >> 8));
         VideoPortWritePortUchar(IO(ext, VGA_CRTC_INDEX), VGA_CR_START_LOW);
@@ -199,7 +216,7 @@ static BOOLEAN RetraceWork(PVOID Context)
         shared->PanPending = FALSE;
         shared->PansApplied++;
     }
-    if (shared->QueueCount > 0) {
+    if (!shared->FullScreen && shared->QueueCount > 0) {
         const VGASYNC_PALETTE *palette = &shared->Queue[shared->QueueHead];
         VgaHwWriteDac(ext->Io, palette->First, palette->Count, palette->Rgb);
         shared->QueueHead = (shared->QueueHead + 1) % VGASYNC_QUEUE_DEPTH;
@@ -336,6 +353,8 @@ static BOOLEAN ReadStatsSynchronized(PVOID Context)
     ctx->Stats->QueuedPalettes = shared->QueueCount;
     ctx->Stats->StartAddress = shared->StartAddress;
     ctx->Stats->ExclusionViolations = shared->ExclusionViolations;
+    ctx->Stats->FullScreen = shared->FullScreen ? 1 : 0;
+    ctx->Stats->RetracesDeferred = shared->RetracesDeferred;
     return TRUE;
 }
 
@@ -490,6 +509,71 @@ static VP_STATUS QueuePalette(PVGASYNC_EXTENSION Ext, const VIDEO_CLUT *Clut, UL
     return ctx.Queued ? NO_ERROR : ERROR_BUSY;
 }
 
+/* ---- Full-screen sessions ---- */
+
+typedef struct _VGASYNC_FULL_SCREEN_CONTEXT {
+    PVGASYNC_EXTENSION Ext;
+    BOOLEAN FullScreen;
+} VGASYNC_FULL_SCREEN_CONTEXT;
+
+static BOOLEAN SetFullScreenSynchronized(PVOID Context)
+{
+    VGASYNC_FULL_SCREEN_CONTEXT *ctx = (VGASYNC_FULL_SCREEN_CONTEXT *)Context;
+    ctx->Ext->Shared.FullScreen = ctx->FullScreen;
+    return TRUE;
+}
+
+/* Tells the ISR whether a full-screen program owns the registers. */
+static VOID SetFullScreen(PVGASYNC_EXTENSION Ext, BOOLEAN FullScreen)
+{
+    VGASYNC_FULL_SCREEN_CONTEXT ctx;
+    ctx.Ext = Ext;
+    ctx.FullScreen = FullScreen;
+    Synchronize(Ext, SetFullScreenSynchronized, &ctx);
+}
+
+/* The display driver's state buffer: at least VGASYNC_STATE_SIZE bytes behind StateHeader. */
+static PVIDEO_HARDWARE_STATE_HEADER StateBuffer(PVIDEO_REQUEST_PACKET RequestPacket)
+{
+    PVIDEO_HARDWARE_STATE state = (PVIDEO_HARDWARE_STATE)RequestPacket->InputBuffer;
+    if (RequestPacket->InputBufferLength < sizeof(VIDEO_HARDWARE_STATE) || state->StateHeader == NULL ||
+        state->StateLength < VGASYNC_STATE_SIZE) {
+        return NULL;
+    }
+    return state->StateHeader;
+}
+
+/* The user switches away from the full-screen program: keep the validator area (a bracket may
+ * be half buffered) and hand the ISR its work back. */
+static VP_STATUS SaveHardwareState(PVGASYNC_EXTENSION Ext, PVIDEO_REQUEST_PACKET RequestPacket)
+{
+    PVIDEO_HARDWARE_STATE_HEADER header = StateBuffer(RequestPacket);
+    if (header == NULL) {
+        return ERROR_INSUFFICIENT_BUFFER;
+    }
+    VideoPortZeroMemory(header, sizeof(VIDEO_HARDWARE_STATE_HEADER));
+    header->Length = sizeof(VIDEO_HARDWARE_STATE_HEADER);
+    header->ExtendedValidatorStateOffset = sizeof(VIDEO_HARDWARE_STATE_HEADER);
+    ValidatorSave(&Ext->Validator, (PUCHAR)header + header->ExtendedValidatorStateOffset);
+    SetFullScreen(Ext, FALSE);
+    return NO_ERROR;
+}
+
+/* Back to the full-screen program: its validator area and trap set return. */
+static VP_STATUS RestoreHardwareState(PVGASYNC_EXTENSION Ext, PVIDEO_REQUEST_PACKET RequestPacket)
+{
+    PVIDEO_HARDWARE_STATE_HEADER header = StateBuffer(RequestPacket);
+    VP_STATUS status;
+    if (header == NULL || header->ExtendedValidatorStateOffset != sizeof(VIDEO_HARDWARE_STATE_HEADER)) {
+        return ERROR_INVALID_PARAMETER;
+    }
+    status = ValidatorRestore(&Ext->Validator, (PUCHAR)header + header->ExtendedValidatorStateOffset);
+    if (status == NO_ERROR) {
+        SetFullScreen(Ext, TRUE);
+    }
+    return status;
+}
+
 /* ---- HwVidStartIO ---- */
 
 static BOOLEAN Complete(PVIDEO_REQUEST_PACKET RequestPacket, VP_STATUS Status, ULONG Bytes)
@@ -541,6 +625,7 @@ static BOOLEAN VgaSyncStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Req
         if (mode >= VGASYNC_MODE_COUNT) {
             return Complete(RequestPacket, ERROR_INVALID_PARAMETER, 0);
         }
+        SetFullScreen(ext, FALSE);
         SetMode(ext, mode, (requested & VIDEO_MODE_NO_ZERO_MEMORY) == 0);
         return Complete(RequestPacket, NO_ERROR, 0);
     }
@@ -577,8 +662,27 @@ static BOOLEAN VgaSyncStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Req
     case IOCTL_VIDEO_SET_COLOR_REGISTERS:
         return Complete(RequestPacket, QueuePalette(ext, (const VIDEO_CLUT *)RequestPacket->InputBuffer, in), 0);
     case IOCTL_VIDEO_RESET_DEVICE:
+        SetFullScreen(ext, FALSE);
         SetMode(ext, VGASYNC_MODE_03H, TRUE);
         return Complete(RequestPacket, NO_ERROR, 0);
+    case IOCTL_VIDEO_ENABLE_VDM:
+        SetFullScreen(ext, TRUE);
+        return Complete(RequestPacket, ValidatorEnable(&ext->Validator), 0);
+    case IOCTL_VIDEO_DISABLE_VDM:
+        SetFullScreen(ext, FALSE);
+        return Complete(RequestPacket, NO_ERROR, 0);
+    case IOCTL_VIDEO_SAVE_HARDWARE_STATE:
+        return Complete(RequestPacket, SaveHardwareState(ext, RequestPacket), 0);
+    case IOCTL_VIDEO_RESTORE_HARDWARE_STATE:
+        return Complete(RequestPacket, RestoreHardwareState(ext, RequestPacket), 0);
+    case IOCTL_VGASYNC_QUERY_VALIDATOR:
+        if (out < sizeof(VGASYNC_VALIDATOR_STATS)) {
+            return Complete(RequestPacket, ERROR_INSUFFICIENT_BUFFER, sizeof(VGASYNC_VALIDATOR_STATS));
+        }
+        ext->Validator.Stats.PendingWrites = ext->Validator.Area.Count;
+        ext->Validator.Stats.FullInstalled = ext->Validator.Area.FullInstalled;
+        VideoPortMoveMemory(RequestPacket->OutputBuffer, &ext->Validator.Stats, sizeof(VGASYNC_VALIDATOR_STATS));
+        return Complete(RequestPacket, NO_ERROR, sizeof(VGASYNC_VALIDATOR_STATS));
     case IOCTL_VGASYNC_QUERY_STATS: {
         VGASYNC_STATS_CONTEXT ctx;
         if (out < sizeof(VGASYNC_STATS)) {
@@ -670,6 +774,12 @@ static VP_STATUS VgaSyncFindAdapter(PVOID HwDeviceExtension, PVOID HwContext, PW
     if (VideoPortReadPortUchar(IO(ext, VGA_GC_INDEX)) != 0x08) {
         return ERROR_DEV_NOT_EXIST;
     }
+    /* The full-screen validator: every adapter port can trap into it (see validator.h). */
+    ext->Validator.Extension = ext;
+    ConfigInfo->EmulatorAccessEntries = VgaSyncEmulatorEntries;
+    ConfigInfo->NumEmulatorAccessEntries = VgaSyncEmulatorEntryCount;
+    ConfigInfo->EmulatorAccessEntriesContext = (ULONG_PTR)&ext->Validator;
+    ConfigInfo->HardwareStateSize = VGASYNC_STATE_SIZE;
     ConfigInfo->BusInterruptLevel = VGASYNC_IRQ;
     ConfigInfo->BusInterruptVector = VGASYNC_IRQ;
     ConfigInfo->InterruptMode = LevelSensitive;

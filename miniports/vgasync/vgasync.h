@@ -61,6 +61,59 @@ typedef struct _VGASYNC_STATS {
      * VideoPortSynchronizeExecution excludes the ISR as documented.
      */
     ULONG ExclusionViolations;
+    ULONG FullScreen;             /* 1 while a full-screen program owns the card */
+    ULONG RetracesDeferred;       /* retraces whose palette/pan work waited for the session to end */
 } VGASYNC_STATS, *PVGASYNC_STATS;
+
+/*
+ * ---- The full-screen validator (docs/fullscreen.md) ----
+ *
+ * While a full-screen DOS program owns the card (IOCTL_VIDEO_ENABLE_VDM, or RESTORE_HARDWARE_STATE
+ * coming back to it), the sequencer (3C4h/3C5h) and Misc Output (3C2h) trap into vgasync. A
+ * sequencer synchronous-reset bracket (index 0 written with bit 1 clear ... index 0 written with
+ * bit 1 set) is buffered with every port trapped, then played back in one
+ * VideoPortSynchronizeExecution(VpHighPriority) callback. Every trapped write is checked against
+ * the predicate below first; an invalid one is refused: it never reaches the card, and vgasync
+ * reports it with VideoPortLogError(ERROR_INVALID_PARAMETER, VGASYNC_REFUSAL_ID(...)).
+ */
+#define VGASYNC_VALIDATOR_DEPTH 100 /* buffered writes before an early playback */
+
+/* The registers the predicate looks at: sequencer indexes 0-4, and Misc Output. */
+#define VGASYNC_REG_MISC 0xFF
+
+/* Why a write is invalid (the predicate; 0 = valid). */
+#define VGASYNC_INVALID_CLOCK       1 /* Misc Output bits 3-2 = 10b or 11b: a clock a VGA does not have */
+#define VGASYNC_INVALID_ASYNC_RESET 2 /* Sequencer 00h bit 0 = 0: an asynchronous reset, which stops the
+                                         card at once and may lose video memory; it also covers ending a
+                                         bracket (bit 1 set) with the sequencer still held in reset */
+#define VGASYNC_INVALID_CHAIN4      3 /* Sequencer 04h with Chain 4 (bit 3) but not Extended Memory (bit 1):
+                                         chain-4 addressing of a 64 KiB card, which shows nothing */
+
+/*
+ * VideoPortLogError's UniqueId for a refused write: bits 31-28 the reason, 27-16 the port
+ * (3C2h, 3C4h or 3C5h), 15-0 the data as the program wrote it (a byte, or a word to 3C4h:
+ * index in the low byte, value in the high byte).
+ */
+#define VGASYNC_REFUSAL_ID(reason, port, data) \
+    ((ULONG)(((ULONG)(reason) << 28) | (((ULONG)(port) & 0xFFF) << 16) | ((ULONG)(data) & 0xFFFF)))
+#define VGASYNC_REFUSAL_REASON(id) ((ULONG)(id) >> 28)
+#define VGASYNC_REFUSAL_PORT(id)   (((ULONG)(id) >> 16) & 0xFFF)
+#define VGASYNC_REFUSAL_DATA(id)   ((ULONG)(id) & 0xFFFF)
+
+typedef struct _VGASYNC_VALIDATOR_STATS {
+    ULONG Playbacks;          /* synchronize callbacks that played a batch back */
+    ULONG PlayedWrites;       /* port writes those callbacks made */
+    ULONG LastPlaybackWrites; /* of the latest playback */
+    ULONG EarlyPlaybacks;     /* forced by a full buffer or a read inside a bracket */
+    ULONG PassedWrites;       /* trapped writes sent straight on outside a bracket */
+    ULONG RefusedWrites;      /* trapped writes refused by the predicate */
+    ULONG StringCalls;        /* string routine calls with more than one element */
+    ULONG PendingWrites;      /* buffered now */
+    ULONG FullInstalled;      /* 1 while every adapter port traps */
+    ULONG TrapCallsFailed;    /* VideoPortSetTrappedEmulatorPorts calls that failed */
+} VGASYNC_VALIDATOR_STATS, *PVGASYNC_VALIDATOR_STATS;
+
+/* Output: VGASYNC_VALIDATOR_STATS. */
+#define IOCTL_VGASYNC_QUERY_VALIDATOR CTL_CODE(FILE_DEVICE_VIDEO, 0x804, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 #endif

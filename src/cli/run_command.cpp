@@ -50,7 +50,8 @@ miniport on the emulated VGA after the video BIOS's POST sets mode 13h, draws a 
 the mapped video memory, animates the palette from its ISR at vertical retrace, pans, returns to
 text mode, and writes screenshots into --out (default: the current folder). With --miniport and
 no --scenario, vidport issues the display driver's start-up requests (modes, set mode,
-map video memory, reset) and lets two seconds of clock time pass. With --v86 PROGRAM it instead
+map video memory, reset) and lets two seconds of clock time pass. With --v86 PROGRAM (and vgasync
+unless --miniport names another) it instead
 switches to full screen: IOCTL_VIDEO_ENABLE_VDM, PROGRAM (a boot image, or a .COM file) runs
 with its trapped ports going to the miniport's emulator routines, then
 IOCTL_VIDEO_SAVE_HARDWARE_STATE switches back (after the scenario's steps, if one is given;
@@ -82,9 +83,12 @@ int run(const RunArguments& args, const std::vector<std::string>& extras) {
   const bool demo = args.miniport.empty() && args.scenario.empty() && args.v86.empty();
   if (!args.miniport.empty()) {
     options.miniport = args.miniport;
+  } else if (demo || !args.v86.empty()) {
+    // The demo, and a full-screen program: vgasync, the bundled VGA miniport with a validator.
+    options.miniport = host::bundled_vgasync_miniport();
   } else {
-    // A scenario or program without a module drives the pulse sample, as its examples expect.
-    options.miniport = demo ? host::bundled_vgasync_miniport() : host::bundled_sample_miniport();
+    // A scenario without a module drives the pulse sample, as its examples expect.
+    options.miniport = host::bundled_sample_miniport();
   }
   char* end = nullptr;
   unsigned long cpus = std::strtoul(args.cpus.c_str(), &end, 10);
@@ -149,7 +153,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RunArguments>();
   CLI::App* cmd = app.add_subcommand("run", "Load a miniport and drive it as Windows would: DriverEntry, "
                                             "HwVidFindAdapter, HwVidInitialize, requests, HwVidResetHw");
-  cmd->add_option("--miniport", args->miniport, "the miniport module (.so); default: vgasync's demo, or the pulse sample with --scenario/--v86")->type_name("PATH");
+  cmd->add_option("--miniport", args->miniport, "the miniport module (.so); default: vgasync (demo, --v86), or the pulse sample with --scenario")->type_name("PATH");
   cmd->add_option("--scenario", args->scenario, "a scenario file (YAML, see docs/scenario.md)")->type_name("FILE");
   cmd->add_option("--cpus", args->cpus, "virtual processors (1-64, default 2)")->type_name("N");
   cmd->add_option("--sync-semantics", args->sync_semantics,

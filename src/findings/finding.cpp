@@ -17,6 +17,8 @@ std::string_view kind_id(FindingKind kind) {
     case FindingKind::DeviceWindowDereference: return "device-window-dereference";
     case FindingKind::AccessRangeConflict: return "access-range-conflict";
     case FindingKind::RequestStatusMisuse: return "request-status-misuse";
+    case FindingKind::MiniportLoggedError: return "miniport-logged-error";
+    case FindingKind::DeviceInvalidProgramming: return "device-invalid-programming";
   }
   return "unknown";
 }
@@ -36,6 +38,8 @@ std::string_view kind_title(FindingKind kind) {
     case FindingKind::DeviceWindowDereference: return "DEVICE_WINDOW_DEREFERENCE";
     case FindingKind::AccessRangeConflict: return "ACCESS_RANGE_CONFLICT";
     case FindingKind::RequestStatusMisuse: return "REQUEST_STATUS_MISUSE";
+    case FindingKind::MiniportLoggedError: return "MINIPORT_LOGGED_ERROR";
+    case FindingKind::DeviceInvalidProgramming: return "DEVICE_INVALID_PROGRAMMING";
   }
   return "UNKNOWN";
 }

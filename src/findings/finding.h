@@ -29,6 +29,8 @@ enum class FindingKind : std::uint8_t {
   DeviceWindowDereference, // a plain load or store in a device window instead of an accessor
   AccessRangeConflict,     // an access-range claim overlapping another adapter's
   RequestStatusMisuse,     // a request completed with a StatusBlock the display driver rejects
+  MiniportLoggedError,     // the miniport reported an error itself (VideoPortLogError)
+  DeviceInvalidProgramming,// a device was programmed into a state that hangs or stops it
 };
 
 std::string_view kind_id(FindingKind kind);     // "sync-nested-deadlock"
@@ -51,6 +53,9 @@ struct Finding {
   std::string other_site_role;        // what other_site is, e.g. "lock taken at"
   std::string message;                // one sentence, specific to this occurrence
   std::uint64_t count = 1;            // identical findings folded into this one
+  // Findings of one kind and site that differ in what they are about (a logged error's code and
+  // UniqueId, a register and its value) carry a different `detail`: they fold separately.
+  std::uint64_t detail = 0;
 };
 
 }  // namespace vidport::findings

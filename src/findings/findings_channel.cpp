@@ -4,7 +4,7 @@ namespace vidport::findings {
 
 bool FindingsChannel::report(Finding finding) {
   Key key{finding.kind, finding.site.address,
-          finding.other_site ? finding.other_site->address : 0,
+          finding.other_site ? finding.other_site->address : 0, finding.detail,
           finding.site.address == 0 ? finding.message : std::string()};
   std::lock_guard lock(mutex_);
   auto it = index_.find(key);
@@ -12,6 +12,12 @@ bool FindingsChannel::report(Finding finding) {
     ++findings_[it->second].count;
     return false;
   }
+  std::size_t& distinct = distinct_[finding.kind];
+  if (distinct == kMaxDistinctPerKind) {
+    ++overflow_;
+    return false;
+  }
+  ++distinct;
   index_.emplace(std::move(key), findings_.size());
   findings_.push_back(std::move(finding));
   return true;
@@ -37,6 +43,11 @@ std::size_t FindingsChannel::count(FindingKind kind) const {
   std::size_t n = 0;
   for (const Finding& f : findings_) n += f.kind == kind;
   return n;
+}
+
+std::uint64_t FindingsChannel::overflow() const {
+  std::lock_guard lock(mutex_);
+  return overflow_;
 }
 
 std::size_t FindingsChannel::size() const {

@@ -63,6 +63,8 @@ report::FullScreenRun FullScreen::run(const pc::Program& program, const pc::RunL
   record.emulated = after.emulated - before.emulated;
   record.string_calls = after.string_calls - before.string_calls;
   record.failed_calls = after.failed_calls - before.failed_calls;
+  record.playbacks = after.playbacks - before.playbacks;
+  record.playback_writes = after.playback_writes - before.playback_writes;
   for (const auto& [port, count] : session_->null_device().counts()) {
     auto earlier = null_before.find(port);
     const std::uint64_t previous = earlier == null_before.end() ? 0 : earlier->second;

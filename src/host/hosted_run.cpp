@@ -21,18 +21,32 @@ namespace vidport::host {
 
 namespace {
 
-// Export anchors: the executable must contain every VideoPort export, since miniports resolve
-// them at load time, but a static library only contributes the objects something references.
-// One function of each exports/ file pulls in that whole file.
-[[gnu::used]] const void* const kExportAnchors[] = {
-    reinterpret_cast<const void*>(&VideoPortInitialize),          // exports/hosting_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortReadPortUchar),       // exports/port_io_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortCreateEvent),         // exports/event_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortCreateSpinLock),      // exports/spin_lock_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortSynchronizeExecution), // exports/synchronize_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortSetTrappedEmulatorPorts), // exports/emulator_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortInt10) // exports/int10_exports.cpp
-};
+// The VGA's programming oracle caught writes no validator should have let through: one finding
+// per register and value, with the oracle's count.
+void report_programming_faults(kernel::Machine& machine, const devices::vga::ProgrammingOracle& oracle) {
+  for (unsigned i = 0; i < oracle.distinct(); ++i) {
+    const devices::vga::ProgrammingFault& fault = oracle.faults()[i];
+    const std::string reg = fault.reg == devices::vga::kMiscOutputRegister ? std::string("Misc Output")
+                                                                            : fmt::format("SR{:02X}", fault.reg);
+    findings::Finding finding;
+    finding.kind = findings::FindingKind::DeviceInvalidProgramming;
+    finding.time = fault.first_time;
+    finding.count = fault.count;
+    finding.detail = (std::uint64_t{fault.reg} << 8) | fault.value;
+    finding.message = fmt::format("VGA: {} <- {:02X}h through port {:X}h: {}", reg, fault.value, fault.port,
+                                  devices::vga::fault_reason(fault.kind));
+    machine.report(std::move(finding));
+  }
+  if (oracle.overflow() > 0) {
+    findings::Finding finding;
+    finding.kind = findings::FindingKind::DeviceInvalidProgramming;
+    finding.count = oracle.overflow();
+    finding.detail = ~std::uint64_t{0};
+    finding.message = fmt::format("VGA: invalid register writes of further values (the oracle keeps the first {})",
+                                  devices::vga::ProgrammingOracle::kKeptFaults);
+    machine.report(std::move(finding));
+  }
+}
 
 kernel::MachineConfig machine_config(const RunOptions& options) {
   kernel::MachineConfig config;
@@ -286,6 +300,7 @@ void HostedRun::collect() {
     devices::vga::TearCounts tears = vga_->tears();
     report_.vga.dac_tears = tears.dac_tears;
     report_.vga.start_address_tears = tears.start_address_tears;
+    report_programming_faults(m, vga_->programming_faults());
   }
   if (port_driver_) {
     for (const auto& record : port_driver_->initialize_records()) {
@@ -322,11 +337,14 @@ void HostedRun::collect() {
     for (const auto& entry : port_driver_->log_entries()) {
       report_.log.push_back(report::LogLine{entry.time, entry.processor, entry.source, entry.level, entry.text});
     }
+    report_.log_dropped = port_driver_->log_dropped();
   }
   report_.findings = m.findings().snapshot();
+  report_.findings_overflow = m.findings().overflow();
   report_.stop = m.stop_finding();
   bool non_fatal = false;
   for (const auto& f : report_.findings) non_fatal |= f.severity != findings::Severity::Fatal;
+  non_fatal |= report_.findings_overflow > 0;
   if (non_fatal) report_.fail(report::Outcome::Findings, fmt::format("{} finding(s) recorded", report_.findings.size()));
   for (const auto& e : report_.expectations) {
     if (!e.passed) report_.fail(report::Outcome::Findings, fmt::format("expectation at {} failed", e.origin));

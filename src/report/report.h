@@ -110,6 +110,8 @@ struct FullScreenRun {
   std::uint64_t emulated = 0;      // emulator routine calls for single accesses
   std::uint64_t string_calls = 0;  // string routine calls for a whole REP INS/OUTS
   std::uint64_t failed_calls = 0;  // routine calls that returned an error
+  std::uint64_t playbacks = 0;        // routine calls that wrote ports from a synchronize callback
+  std::uint64_t playback_writes = 0;  // the port writes those callbacks made
   std::vector<NullPortCount> null_ports;  // ports outside the VGA the program touched
 };
 
@@ -162,8 +164,10 @@ struct Report {
   std::vector<Screenshot> screenshots;
   std::vector<FullScreenRun> full_screen;
   std::vector<findings::Finding> findings;
+  std::uint64_t findings_overflow = 0;    // findings past the per-kind cap, counted only
   std::optional<findings::Finding> stop;  // the crash or hang that ended the run
   std::vector<LogLine> log;
+  std::uint64_t log_dropped = 0;          // miniport log lines past the cap, counted only
   Statistics statistics;
   VgaOracles vga;
   std::optional<DemoSummary> demo;

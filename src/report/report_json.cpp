@@ -75,7 +75,8 @@ nlohmann::json to_json(const Report& r) {
     full_screen.push_back({{"program", run.program}, {"origin", run.origin}, {"stop", run.stop},
                            {"message", run.message}, {"instructions", run.instructions}, {"direct", run.direct},
                            {"emulated", run.emulated}, {"string_calls", run.string_calls},
-                           {"failed_calls", run.failed_calls}, {"null_ports", null_ports}});
+                           {"failed_calls", run.failed_calls}, {"playbacks", run.playbacks},
+                           {"playback_writes", run.playback_writes}, {"null_ports", null_ports}});
   }
   nlohmann::json found = nlohmann::json::array();
   for (const findings::Finding& f : r.findings) found.push_back(findings::to_json(f));
@@ -100,8 +101,10 @@ nlohmann::json to_json(const Report& r) {
       {"screenshots", screenshots},
       {"full_screen", full_screen},
       {"findings", found},
+      {"findings_overflow", r.findings_overflow},
       {"stop", r.stop ? findings::to_json(*r.stop) : nlohmann::json(nullptr)},
       {"log", log},
+      {"log_dropped", r.log_dropped},
       {"statistics",
        {{"clock_ns", s.clock_ns},
         {"isrs_run", s.isrs_run},

@@ -66,9 +66,9 @@ std::string format_summary(const Report& r, std::size_t log_lines) {
     std::uint64_t null_accesses = 0;
     for (const NullPortCount& n : run.null_ports) null_accesses += n.accesses;
     out += fmt::format("  full-screen {} at {}: {}, {} instructions; ports: {} direct, {} emulated, {} string calls, "
-                       "{} to the null device\n",
+                       "{} to the null device; {} playbacks of {} port writes\n",
                        run.program, run.origin, run.stop, run.instructions, run.direct, run.emulated,
-                       run.string_calls, null_accesses);
+                       run.string_calls, null_accesses, run.playbacks, run.playback_writes);
   }
 
   const Statistics& s = r.statistics;
@@ -91,11 +91,16 @@ std::string format_summary(const Report& r, std::size_t log_lines) {
                          r.log[i].text);
     }
     if (r.log.size() > log_lines) out += fmt::format("  ... {} more in report.json\n", r.log.size() - log_lines);
+    if (r.log_dropped > 0) out += fmt::format("  ... and {} more not kept (the log keeps the first lines)\n", r.log_dropped);
   }
   if (r.stop) out += findings::format_text(*r.stop);
   for (const findings::Finding& f : r.findings) {
     if (f.severity == findings::Severity::Fatal) continue;  // the stop block above shows it
     out += findings::format_text(f);
+  }
+  if (r.findings_overflow > 0) {
+    out += fmt::format("{} more finding(s) not kept: a kind keeps its first distinct findings only\n",
+                       r.findings_overflow);
   }
   out += fmt::format("outcome: {} (exit code {})\n", outcome_id(r.outcome), r.exit_code());
   for (const std::string& p : r.problems) out += "  " + p + "\n";

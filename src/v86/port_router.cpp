@@ -6,6 +6,7 @@
 
 #include "videoport/emulator_ports.h"
 #include "videoport/port_driver.h"
+#include "videoport/port_io.h"
 
 namespace vidport::v86 {
 
@@ -109,7 +110,7 @@ std::uint32_t PortRouter::emulate(videoport::EmulatorPorts& ports, Direction dir
   std::uint32_t data = direction == Direction::Write ? value : bus::all_ones(width);
   emulated_.fetch_add(1, std::memory_order_relaxed);
   // Little-endian host: the low bytes of `data` are the element of any width.
-  if (call_routine(*entry, ports.context(), port, direction, &data, 1) != kSuccess) {
+  if (run_routine(*entry, ports.context(), port, direction, &data, 1) != kSuccess) {
     failed_.fetch_add(1, std::memory_order_relaxed);
   }
   return direction == Direction::Read ? (data & bus::all_ones(width)) : 0;
@@ -123,7 +124,7 @@ void PortRouter::transfer_string(Direction direction, std::uint16_t port, Width 
     std::optional<videoport::EmulatorEntry> entry = ports->entry_for(port, width);
     if (entry && entry->string_support && (entry->access_mode & mode_of(direction)) != 0) {
       string_calls_.fetch_add(1, std::memory_order_relaxed);
-      if (call_routine(*entry, ports->context(), port, direction, data, count) != kSuccess) {
+      if (run_routine(*entry, ports->context(), port, direction, data, count) != kSuccess) {
         failed_.fetch_add(1, std::memory_order_relaxed);
       }
       return;
@@ -139,6 +140,18 @@ void PortRouter::transfer_string(Direction direction, std::uint16_t port, Width 
   }
 }
 
+std::int32_t PortRouter::run_routine(const videoport::EmulatorEntry& entry, std::uintptr_t context, std::uint16_t port,
+                                 Direction direction, void* data, std::uint32_t count) {
+  const std::uint64_t before = videoport::synchronize_callback_port_writes();
+  const NTSTATUS status = call_routine(entry, context, port, direction, data, count);
+  const std::uint64_t written = videoport::synchronize_callback_port_writes() - before;
+  if (written > 0) {
+    playbacks_.fetch_add(1, std::memory_order_relaxed);
+    playback_writes_.fetch_add(written, std::memory_order_relaxed);
+  }
+  return status;
+}
+
 RouteCounts PortRouter::counts() const {
   RouteCounts c;
   c.direct = direct_.load(std::memory_order_relaxed);
@@ -146,6 +159,8 @@ RouteCounts PortRouter::counts() const {
   c.string_calls = string_calls_.load(std::memory_order_relaxed);
   c.null = null_count_.load(std::memory_order_relaxed);
   c.failed_calls = failed_.load(std::memory_order_relaxed);
+  c.playbacks = playbacks_.load(std::memory_order_relaxed);
+  c.playback_writes = playback_writes_.load(std::memory_order_relaxed);
   return c;
 }
 

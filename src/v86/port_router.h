@@ -32,6 +32,7 @@
 
 namespace vidport::videoport {
 class EmulatorPorts;
+struct EmulatorEntry;
 }
 
 namespace vidport::v86 {
@@ -45,6 +46,10 @@ struct RouteCounts {
   std::uint64_t string_calls = 0;   // string routine calls for whole transfers
   std::uint64_t null = 0;           // accesses the null device took
   std::uint64_t failed_calls = 0;   // emulator routine calls that returned an error
+  // Playbacks: emulator routine calls during which the miniport wrote ports from a synchronize
+  // callback (a validator sending a buffered batch), and the port writes those callbacks made.
+  std::uint64_t playbacks = 0;
+  std::uint64_t playback_writes = 0;
 };
 
 class PortRouter final : public bus::PortDevice, public pc::StringPortTarget {
@@ -75,12 +80,16 @@ class PortRouter final : public bus::PortDevice, public pc::StringPortTarget {
   std::uint32_t emulate(videoport::EmulatorPorts& ports, bus::Direction direction, std::uint16_t port,
                         bus::Width width, std::uint32_t value);
   std::uint32_t untrapped(bus::Direction direction, std::uint16_t port, bus::Width width, std::uint32_t value);
+  // Calls the routine (see call_routine in the .cpp) and counts the playback it made, if any.
+  std::int32_t run_routine(const videoport::EmulatorEntry& entry, std::uintptr_t context, std::uint16_t port,
+                       bus::Direction direction, void* data, std::uint32_t count);
 
   bus::IoBus& device_bus_;
   std::atomic<videoport::EmulatorPorts*> ports_;
   NullPortDevice& null_;
   std::atomic<bool> traps_enabled_{true};
   std::atomic<std::uint64_t> direct_{0}, emulated_{0}, string_calls_{0}, null_count_{0}, failed_{0};
+  std::atomic<std::uint64_t> playbacks_{0}, playback_writes_{0};
 };
 
 }  // namespace vidport::v86

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "kernel/machine.h"
 #include "videoport/call_rules.h"
 #include "videoport/port_driver.h"
 
@@ -182,9 +183,15 @@ void log_error(void* extension, const void* vrp, std::int32_t error_code, std::u
   PortDriver* driver = PortDriver::active();
   if (driver == nullptr) return;
   HostedAdapter* hosted = driver->hosted(extension);
-  driver->log("log-error", 0,
-              fmt::format("{}: error {:#x}, unique id {:#x}{}", hosted ? hosted->adapter->name() : "unknown adapter",
-                          static_cast<std::uint32_t>(error_code), unique_id, vrp ? " (with a request packet)" : ""));
+  std::string text = fmt::format("{}: error {:#x}, unique id {:#010x}{}", hosted ? hosted->adapter->name() : "unknown adapter",
+                                 static_cast<std::uint32_t>(error_code), unique_id, vrp ? " (with a request packet)" : "");
+  driver->log("log-error", 0, text);
+  // The miniport says something went wrong: a finding, folded per error code and UniqueId, so a
+  // repeated error is one line with a count.
+  findings::Finding finding = kernel::make_finding(findings::FindingKind::MiniportLoggedError, site,
+                                                   "VideoPortLogError: " + text);
+  finding.detail = (std::uint64_t{static_cast<std::uint32_t>(error_code)} << 32) | unique_id;
+  driver->machine().report(std::move(finding));
 }
 
 }  // namespace vidport::videoport

@@ -3,6 +3,7 @@
 #include "videoport/device_windows.h"
 
 #include <dlfcn.h>
+#include <video.h>
 
 #include <atomic>
 #include <cassert>
@@ -16,6 +17,20 @@
 namespace vidport::videoport {
 
 namespace {
+
+// Export anchors: a program that hosts miniports must contain every VideoPort export, since
+// miniports resolve them at load time, but a static library only contributes the objects
+// something references. One function of each exports/ file pulls in that whole file; every host
+// has a PortDriver, so the anchors live here. A new exports/ file needs its line.
+[[gnu::used]] const void* const kExportAnchors[] = {
+    reinterpret_cast<const void*>(&VideoPortInitialize),          // exports/hosting_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortReadPortUchar),       // exports/port_io_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortCreateEvent),         // exports/event_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortCreateSpinLock),      // exports/spin_lock_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortSynchronizeExecution), // exports/synchronize_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortSetTrappedEmulatorPorts), // exports/emulator_exports.cpp
+    reinterpret_cast<const void*>(&VideoPortInt10) // exports/int10_exports.cpp
+};
 
 std::atomic<PortDriver*> g_active{nullptr};
 
@@ -218,7 +233,16 @@ void PortDriver::log(std::string source, int level, std::string text) {
   if (kernel::Processor* p = kernel::current_processor()) entry.processor = static_cast<int>(p->index());
   entry.time = machine_.clock().now();
   std::lock_guard lock(mutex_);
+  if (log_.size() == kMaxLogEntries) {
+    ++log_dropped_;
+    return;
+  }
   log_.push_back(std::move(entry));
+}
+
+std::uint64_t PortDriver::log_dropped() const {
+  std::lock_guard lock(mutex_);
+  return log_dropped_;
 }
 
 void PortDriver::record_registry_write(HostedAdapter& adapter, RegistryValue value) {

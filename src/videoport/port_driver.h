@@ -97,11 +97,16 @@ class PortDriver {
   HostedAdapter* hosted(const void* extension);
   const std::vector<std::unique_ptr<HostedAdapter>>& adapters() const { return adapters_; }
 
-  // Any thread, any IRQL below the log's mutex (never from a signal handler).
+  // The most log entries kept: a miniport printing in a loop cannot grow a report without bound.
+  static constexpr std::size_t kMaxLogEntries = 10000;
+
+  // Any thread, any IRQL below the log's mutex (never from a signal handler). Past
+  // kMaxLogEntries, entries are only counted (log_dropped()).
   void log(std::string source, int level, std::string text);
   void record_registry_write(HostedAdapter& adapter, RegistryValue value);
 
   std::vector<LogEntry> log_entries() const;
+  std::uint64_t log_dropped() const;
   // Every VideoPortInitialize call, including one the machine stopped inside (host side, after
   // the processors stopped running miniport code).
   std::vector<InitializeRecord> initialize_records() const;
@@ -134,6 +139,7 @@ class PortDriver {
   bool initialize_in_flight_ = false;  // pending_record_ belongs to a call that has not returned
   mutable std::mutex mutex_;
   std::vector<LogEntry> log_;                // guarded by mutex_
+  std::uint64_t log_dropped_ = 0;            // guarded by mutex_
   std::vector<InitializeRecord> records_;    // guarded by mutex_
 };
 

@@ -48,9 +48,16 @@ std::uint32_t read_port(std::uintptr_t port, bus::Width width, std::uintptr_t si
   return m.bus().read_port(static_cast<std::uint16_t>(port), width);
 }
 
+namespace {
+thread_local std::uint64_t t_synchronize_callback_port_writes __attribute__((tls_model("initial-exec"))) = 0;
+}  // namespace
+
+std::uint64_t synchronize_callback_port_writes() { return t_synchronize_callback_port_writes; }
+
 void write_port(std::uintptr_t port, bus::Width width, std::uint32_t value, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kPortAccess, site, kernel::PointKind::PortAccess);
   if (!valid_port(p, port, site)) return;
+  if (p.context() == kernel::ContextKind::SynchronizeCallback) ++t_synchronize_callback_port_writes;
   kernel::Machine& m = p.machine();
   m.clock().on_bus_access();
   m.bus().write_port(static_cast<std::uint16_t>(port), width, value);

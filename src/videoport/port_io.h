@@ -23,6 +23,11 @@ void write_port(std::uintptr_t port, bus::Width width, std::uint32_t value, std:
 void read_port_buffer(std::uintptr_t port, bus::Width width, void* buffer, std::uint32_t count, std::uintptr_t site);
 void write_port_buffer(std::uintptr_t port, bus::Width width, const void* buffer, std::uint32_t count, std::uintptr_t site);
 
+// Port writes made so far on the calling thread from inside synchronize callbacks (a validator's
+// playbacks write nothing else there). The full-screen router measures playbacks with it around
+// each emulator routine call. Any thread; a thread that is no virtual processor reads 0.
+std::uint64_t synchronize_callback_port_writes();
+
 std::uint32_t read_register(const volatile void* address, bus::Width width, std::uintptr_t site);
 void write_register(volatile void* address, bus::Width width, std::uint32_t value, std::uintptr_t site);
 void read_register_buffer(const volatile void* address, bus::Width width, void* buffer, std::uint32_t count, std::uintptr_t site);

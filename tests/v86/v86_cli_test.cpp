@@ -100,7 +100,8 @@ TEST(V86CliTest, ScenarioStepsSwitchAwayAndBack) {
 // Scenario (negative control): the sample miniport has no VDM support and refuses
 // IOCTL_VIDEO_ENABLE_VDM: the program does not run, the report says why, exit code 1.
 TEST(V86CliTest, MiniportWithoutVdmSupportRefuses) {
-  const CliRun run = vidport_run("--v86 " + program("boot13h.bin"), out_dir("refused"));
+  const CliRun run = vidport_run("--miniport " + std::string(PULSE_SAMPLE) + " --v86 " + program("boot13h.bin"),
+                                 out_dir("refused"));
   EXPECT_EQ(run.exit_code, 1) << run.report.dump(2);
   EXPECT_TRUE(run.report["full_screen"].empty());
   bool explained = false;
@@ -108,6 +109,54 @@ TEST(V86CliTest, MiniportWithoutVdmSupportRefuses) {
     explained |= problem.get<std::string>().find("IOCTL_VIDEO_ENABLE_VDM") != std::string::npos;
   }
   EXPECT_TRUE(explained) << run.report.dump(2);
+}
+
+std::string shipped(const std::string& name) { return std::string(VIDPORT_PROGRAMS_DIR) + "/" + name; }
+
+std::size_t findings_of(const nlohmann::json& report, const std::string& kind) {
+  std::size_t n = 0;
+  for (const auto& finding : report["findings"]) n += finding["kind"] == kind;
+  return n;
+}
+
+// Scenario: `vidport run --v86 ntreset13h.bin` with no --miniport: vgasync takes the program, its
+// validator buffers the NT-style reset brackets and the report shows the playbacks (three, of
+// 7 + 4 + 3 port writes, counted by hand from the program). Exit code 0.
+TEST(V86CliTest, ShippedNtStyleProgramShowsItsPlaybacks) {
+  const CliRun run = vidport_run("--v86 " + shipped("ntreset13h.bin"), out_dir("ntreset"));
+  ASSERT_EQ(run.exit_code, 0) << run.report.dump(2);
+  EXPECT_NE(run.report["miniport"].get<std::string>().find("vgasync"), std::string::npos);
+  ASSERT_EQ(run.report["full_screen"].size(), 1u);
+  EXPECT_EQ(run.report["full_screen"][0]["stop"], "halted");
+  EXPECT_EQ(run.report["full_screen"][0]["playbacks"], 3);
+  EXPECT_EQ(run.report["full_screen"][0]["playback_writes"], 14);
+}
+
+// Scenario: the shipped hostile program through vgasync. Expected: it runs to its end, the host
+// survives, everything it tried is in the report (its refused writes as miniport-logged-error
+// findings, its accesses outside the VGA under null_ports), nothing invalid reached the card (no
+// device-invalid-programming finding); exit code 1 because of the findings.
+TEST(V86CliTest, HostileProgramIsReportedAndStopped) {
+  const CliRun run = vidport_run("--v86 " + shipped("hostile.bin"), out_dir("hostile"));
+  ASSERT_EQ(run.exit_code, 1) << run.report.dump(2);
+  ASSERT_EQ(run.report["full_screen"].size(), 1u);
+  const auto& fs_run = run.report["full_screen"][0];
+  EXPECT_EQ(fs_run["stop"], "halted");
+  EXPECT_FALSE(fs_run["null_ports"].empty());
+  EXPECT_GE(fs_run["string_calls"].get<int>(), 3);
+  EXPECT_GE(findings_of(run.report, "miniport-logged-error"), 3u);
+  EXPECT_EQ(findings_of(run.report, "device-invalid-programming"), 0u);
+}
+
+// Negative control: the same program through the "validation off" build: the VGA's programming
+// oracle reports the invalid writes that landed.
+TEST(V86CliTest, HostileProgramWithValidationOffIsCaughtByTheCard) {
+  const CliRun run = vidport_run("--miniport " + std::string(VGASYNC_MODULE_DIR) + "/vgasync_no_validation.so --v86 " +
+                                     shipped("hostile.bin"),
+                                 out_dir("hostile_off"));
+  ASSERT_EQ(run.exit_code, 1) << run.report.dump(2);
+  EXPECT_GE(findings_of(run.report, "device-invalid-programming"), 3u);
+  EXPECT_EQ(findings_of(run.report, "miniport-logged-error"), 0u);
 }
 
 }  // namespace

@@ -25,7 +25,10 @@ namespace {
 
 }  // namespace
 
-std::string module_path(const std::string& name) { return std::string(V86_MODULE_DIR) + "/" + name + ".so"; }
+std::string module_path(const std::string& name) {
+  // A name with a slash is a path (another miniport than v86_test, e.g. vgasync).
+  return name.find('/') != std::string::npos ? name : std::string(V86_MODULE_DIR) + "/" + name + ".so";
+}
 
 void WriteRecorder::on_port_access(bus::Direction dir, std::uint16_t port, bus::Width width, std::uint32_t value,
                                    bool claimed) {

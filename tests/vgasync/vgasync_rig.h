@@ -82,6 +82,8 @@ enum StatsField : unsigned {
   kStartAddress,
   kCurrentMode,
   kExclusionViolations,
+  kFullScreen,
+  kRetracesDeferred,
   kStatsFields
 };
 

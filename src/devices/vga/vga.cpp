@@ -61,6 +61,11 @@ void Vga::reset_tears() {
   tear_oracle_ = TearOracle{};
 }
 
+ProgrammingOracle Vga::programming_faults() const {
+  std::lock_guard lock(mutex_);
+  return programming_oracle_;
+}
+
 DisplayTiming Vga::timing_locked() const {
   return derive_timing(state_.external, state_.sequencer, state_.crtc, options_.refresh_hz);
 }
@@ -121,6 +126,7 @@ void Vga::write_port(std::uint16_t port, bus::Width, std::uint32_t value) {
     case 0x3C0: s.attribute.write(v); break;
     case 0x3C2:
       s.external.misc_output = v;
+      programming_oracle_.on_register_write(port, kMiscOutputRegister, v, clock_.now());
       update_memory_mode_locked();    // RAM enable
       update_retrace_event_locked();  // the dot clock may have changed
       break;
@@ -128,6 +134,9 @@ void Vga::write_port(std::uint16_t port, bus::Width, std::uint32_t value) {
     case 0x3C4: s.sequencer.write_index(v); break;
     case 0x3C5:
       s.sequencer.write_data(v);
+      if (s.sequencer.index < Sequencer::kCount) {
+        programming_oracle_.on_register_write(port, s.sequencer.index, s.sequencer.reg[s.sequencer.index], clock_.now());
+      }
       if (s.sequencer.index == 1) update_retrace_event_locked();  // dot clock divide, 8/9 dots
       update_memory_mode_locked();                                // map mask, memory mode
       break;

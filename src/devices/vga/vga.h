@@ -30,6 +30,7 @@
 #include "bus/io_bus.h"
 #include "devices/vga/display_timing.h"
 #include "devices/vga/memory_mode.h"
+#include "devices/vga/programming_oracle.h"
 #include "devices/vga/renderer.h"
 #include "devices/vga/tear_oracle.h"
 #include "devices/vga/vga_state.h"
@@ -76,6 +77,8 @@ class Vga final : public bus::PortDevice, public bus::MemoryDevice {
   std::array<Tear, TearOracle::kKeptTears> first_tears() const;
   // Forgets what the oracle recorded so far (after POST, whose palette load counts). Any thread.
   void reset_tears();
+  // Writes that left the card in a state that hangs or stops it (programming_oracle.h). Any thread.
+  ProgrammingOracle programming_faults() const;
 
   // PortDevice / MemoryDevice: called by the bus from any thread; ports byte-wide, memory any width.
   std::uint32_t read_port(std::uint16_t port, bus::Width width) override;
@@ -117,6 +120,7 @@ class Vga final : public bus::PortDevice, public bus::MemoryDevice {
   kernel::ClockTime retrace_event_time_ = 0;  // guarded by mutex_
   std::uint64_t retrace_generation_ = 0;  // guarded by mutex_; a callback from an older one is stale
   TearOracle tear_oracle_;               // guarded by mutex_
+  ProgrammingOracle programming_oracle_; // guarded by mutex_
 };
 
 }  // namespace vidport::devices::vga
