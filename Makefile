@@ -25,6 +25,7 @@ demo: build
 bench: build
 	$(BUILD)/bench/vidport_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	$(BUILD)/tests/vgasync/vgasync_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+	$(BUILD)/tests/v86/v86_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 
 # The default g++ build runs every test; clang++ builds run the concurrency tests under TSan and
 # the rest under ASan+UBSan, each tree building only what its run needs.

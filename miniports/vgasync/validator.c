@@ -80,8 +80,7 @@ typedef struct _WRITE_EFFECT {
 
 static WRITE_EFFECT EffectOf(const VGASYNC_VALIDATOR *v, ULONG Port, UCHAR Width, ULONG Data)
 {
-    WRITE_EFFECT e;
-    VideoPortZeroMemory(&e, sizeof(e));
+    WRITE_EFFECT e = {FALSE, 0, 0, FALSE, 0}; /* a plain initializer: this runs for every trapped write */
     if (Port == VGA_MISC_WRITE) {
         e.SetsRegister = TRUE;
         e.Register = VGASYNC_REG_MISC;

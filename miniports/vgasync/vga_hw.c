@@ -110,44 +110,78 @@ VOID VgaHwLoadRegisters(PUCHAR Io, const VGA_REGISTERS *Registers)
     VideoPortWritePortUchar(VGA_PORT(Io, VGA_AC_INDEX), 0x20); /* palette address source: display on */
 }
 
-/* Makes plane 2 alone visible at A0000 (planar, no odd/even), for the font. */
-static VOID SelectPlaneTwo(PUCHAR Io)
+/* Makes plane `Plane` alone visible at A0000 for reads and writes (planar, no odd/even, write
+ * mode 0 without set/reset, all bits). */
+static VOID SelectPlane(PUCHAR Io, ULONG Plane)
 {
-    WriteIndexed(Io, VGA_SEQ_INDEX, 0x02, 0x04);
+    WriteIndexed(Io, VGA_SEQ_INDEX, 0x02, (UCHAR)(1u << Plane));
     WriteIndexed(Io, VGA_SEQ_INDEX, 0x04, 0x07);
     WriteIndexed(Io, VGA_GC_INDEX, 0x01, 0x00);
     WriteIndexed(Io, VGA_GC_INDEX, 0x03, 0x00);
-    WriteIndexed(Io, VGA_GC_INDEX, 0x04, 0x02);
+    WriteIndexed(Io, VGA_GC_INDEX, 0x04, (UCHAR)Plane);
     WriteIndexed(Io, VGA_GC_INDEX, 0x05, 0x00);
     WriteIndexed(Io, VGA_GC_INDEX, 0x06, 0x05);
     WriteIndexed(Io, VGA_GC_INDEX, 0x08, 0xFF);
 }
 
-/* Puts back the text-mode memory registers SelectPlaneTwo changed. */
-static VOID RestoreTextMemoryRegisters(PUCHAR Io)
+VOID VgaHwRestoreMemoryRegisters(PUCHAR Io, const VGA_REGISTERS *Registers)
 {
-    WriteIndexed(Io, VGA_SEQ_INDEX, 0x02, Mode03h.Seq[2]);
-    WriteIndexed(Io, VGA_SEQ_INDEX, 0x04, Mode03h.Seq[4]);
-    WriteIndexed(Io, VGA_GC_INDEX, 0x01, Mode03h.Gc[1]);
-    WriteIndexed(Io, VGA_GC_INDEX, 0x03, Mode03h.Gc[3]);
-    WriteIndexed(Io, VGA_GC_INDEX, 0x04, Mode03h.Gc[4]);
-    WriteIndexed(Io, VGA_GC_INDEX, 0x05, Mode03h.Gc[5]);
-    WriteIndexed(Io, VGA_GC_INDEX, 0x06, Mode03h.Gc[6]);
-    WriteIndexed(Io, VGA_GC_INDEX, 0x08, Mode03h.Gc[8]);
+    WriteIndexed(Io, VGA_SEQ_INDEX, 0x02, Registers->Seq[2]);
+    WriteIndexed(Io, VGA_SEQ_INDEX, 0x04, Registers->Seq[4]);
+    WriteIndexed(Io, VGA_GC_INDEX, 0x01, Registers->Gc[1]);
+    WriteIndexed(Io, VGA_GC_INDEX, 0x03, Registers->Gc[3]);
+    WriteIndexed(Io, VGA_GC_INDEX, 0x04, Registers->Gc[4]);
+    WriteIndexed(Io, VGA_GC_INDEX, 0x05, Registers->Gc[5]);
+    WriteIndexed(Io, VGA_GC_INDEX, 0x06, Registers->Gc[6]);
+    WriteIndexed(Io, VGA_GC_INDEX, 0x08, Registers->Gc[8]);
+}
+
+VOID VgaHwReadRegisters(PUCHAR Io, VGA_REGISTERS *Registers)
+{
+    ULONG i;
+    Registers->Misc = VideoPortReadPortUchar(VGA_PORT(Io, VGA_MISC_READ));
+    for (i = 0; i < 5; i++) {
+        Registers->Seq[i] = ReadIndexed(Io, VGA_SEQ_INDEX, (UCHAR)i);
+    }
+    for (i = 0; i < 25; i++) {
+        Registers->Crtc[i] = ReadIndexed(Io, VGA_CRTC_INDEX, (UCHAR)i);
+    }
+    for (i = 0; i < 9; i++) {
+        Registers->Gc[i] = ReadIndexed(Io, VGA_GC_INDEX, (UCHAR)i);
+    }
+    for (i = 0; i < 21; i++) {
+        VideoPortReadPortUchar(VGA_PORT(Io, VGA_INPUT_STATUS_1)); /* the flip-flop to "index" */
+        VideoPortWritePortUchar(VGA_PORT(Io, VGA_AC_INDEX), (UCHAR)(i | 0x20)); /* keep the display on */
+        Registers->Attr[i] = VideoPortReadPortUchar(VGA_PORT(Io, VGA_AC_DATA_READ));
+    }
+    VideoPortReadPortUchar(VGA_PORT(Io, VGA_INPUT_STATUS_1));
+    VideoPortWritePortUchar(VGA_PORT(Io, VGA_AC_INDEX), 0x20);
+}
+
+VOID VgaHwReadPlane(PUCHAR Io, PUCHAR Memory, ULONG Plane, PUCHAR Bytes)
+{
+    SelectPlane(Io, Plane);
+    VideoPortReadRegisterBufferUchar(Memory, Bytes, VGA_PLANE_BYTES);
+}
+
+VOID VgaHwWritePlane(PUCHAR Io, PUCHAR Memory, ULONG Plane, const UCHAR *Bytes)
+{
+    SelectPlane(Io, Plane);
+    VideoPortWriteRegisterBufferUchar(Memory, (PUCHAR)Bytes, VGA_PLANE_BYTES);
 }
 
 VOID VgaHwReadFont(PUCHAR Io, PUCHAR Memory, PUCHAR Font)
 {
-    SelectPlaneTwo(Io);
+    SelectPlane(Io, 2);
     VideoPortReadRegisterBufferUchar(Memory, Font, VGA_FONT_BYTES);
-    RestoreTextMemoryRegisters(Io);
+    VgaHwRestoreMemoryRegisters(Io, &Mode03h);
 }
 
 VOID VgaHwWriteFont(PUCHAR Io, PUCHAR Memory, const UCHAR *Font)
 {
-    SelectPlaneTwo(Io);
+    SelectPlane(Io, 2);
     VideoPortWriteRegisterBufferUchar(Memory, (PUCHAR)Font, VGA_FONT_BYTES);
-    RestoreTextMemoryRegisters(Io);
+    VgaHwRestoreMemoryRegisters(Io, &Mode03h);
 }
 
 VOID VgaHwClearText(PUCHAR Memory)

@@ -21,13 +21,16 @@
 #define VGA_PORT(io, port) ((io) + ((port) - VGA_IO_BASE))
 
 #define VGA_AC_INDEX     0x3C0
+#define VGA_AC_DATA_READ 0x3C1
 #define VGA_INPUT_STATUS_0 0x3C2
 #define VGA_MISC_WRITE   0x3C2
 #define VGA_SEQ_INDEX    0x3C4
 #define VGA_SEQ_DATA     0x3C5
+#define VGA_PEL_MASK     0x3C6
 #define VGA_DAC_READ_INDEX 0x3C7
 #define VGA_DAC_WRITE_INDEX 0x3C8
 #define VGA_DAC_DATA     0x3C9
+#define VGA_MISC_READ    0x3CC
 #define VGA_GC_INDEX     0x3CE
 #define VGA_GC_DATA      0x3CF
 #define VGA_CRTC_INDEX   0x3D4
@@ -44,6 +47,7 @@
 
 #define VGA_FONT_BYTES (256 * 32) /* 256 glyph slots of 32 bytes in plane 2 */
 #define VGA_DAC_BYTES  (256 * 3)
+#define VGA_PLANE_BYTES 0x10000
 
 typedef struct _VGA_REGISTERS {
     UCHAR Misc;
@@ -82,6 +86,21 @@ VOID VgaHwReadFont(PUCHAR Io, PUCHAR Memory, PUCHAR Font);
 VOID VgaHwWriteFont(PUCHAR Io, PUCHAR Memory, const UCHAR *Font);
 /* Fills the 80x25 text page with blanks on light grey (07h), as the BIOS clears it. */
 VOID VgaHwClearText(PUCHAR Memory);
+/*
+ * Reads every register VGA_REGISTERS holds, in the form VgaHwLoadRegisters takes back. The CRTC is
+ * read at 3D4h: vgasync's modes and the BIOS modes it hosts are colour modes.
+ */
+VOID VgaHwReadRegisters(PUCHAR Io, VGA_REGISTERS *Registers);
+/*
+ * Copy plane Plane (0-3), VGA_PLANE_BYTES bytes, out of / into video memory. They leave the
+ * memory registers set for plain planar access: the caller puts them back with
+ * VgaHwRestoreMemoryRegisters (or loads a whole register set).
+ */
+VOID VgaHwReadPlane(PUCHAR Io, PUCHAR Memory, ULONG Plane, PUCHAR Bytes);
+VOID VgaHwWritePlane(PUCHAR Io, PUCHAR Memory, ULONG Plane, const UCHAR *Bytes);
+/* Writes back the sequencer and graphics registers that shape memory access (SR02, SR04, GR01,
+ * GR03-GR06, GR08) from Registers. */
+VOID VgaHwRestoreMemoryRegisters(PUCHAR Io, const VGA_REGISTERS *Registers);
 /* Reads all 256 DAC entries (6-bit R, G, B each). */
 VOID VgaHwReadDac(PUCHAR Io, PUCHAR Rgb);
 /* Writes Count DAC entries from First. Callable from the ISR (no other registers touched). */

@@ -86,8 +86,26 @@ typedef struct _VGASYNC_EXTENSION {
     VGASYNC_VALIDATOR Validator;   /* the full-screen validator's state; emulator routines and StartIO only */
 } VGASYNC_EXTENSION, *PVGASYNC_EXTENSION;
 
-/* IOCTL_VIDEO_SAVE/RESTORE_HARDWARE_STATE: the header, then the validator area. */
-#define VGASYNC_STATE_SIZE (sizeof(VIDEO_HARDWARE_STATE_HEADER) + sizeof(VGASYNC_VALIDATOR_AREA))
+/* The card's registers and palette in the hardware-state buffer. */
+typedef struct _VGASYNC_SAVED_VGA {
+    VGA_REGISTERS Registers;
+    UCHAR SequencerIndex;
+    UCHAR CrtcIndex;
+    UCHAR GcIndex;
+    UCHAR PelMask;
+    UCHAR DacWriteIndex;
+    UCHAR Dac[VGA_DAC_BYTES];
+} VGASYNC_SAVED_VGA;
+
+/*
+ * IOCTL_VIDEO_SAVE/RESTORE_HARDWARE_STATE buffer: the header, the card's registers and DAC, the
+ * validator area, then the four 64 KiB planes. The header's offsets say where each part is.
+ */
+#define VGASYNC_ALIGN8(n) (((n) + 7) & ~(ULONG)7)
+#define VGASYNC_STATE_VGA VGASYNC_ALIGN8(sizeof(VIDEO_HARDWARE_STATE_HEADER))
+#define VGASYNC_STATE_VALIDATOR (VGASYNC_STATE_VGA + VGASYNC_ALIGN8(sizeof(VGASYNC_SAVED_VGA)))
+#define VGASYNC_STATE_PLANES (VGASYNC_STATE_VALIDATOR + VGASYNC_ALIGN8(sizeof(VGASYNC_VALIDATOR_AREA)))
+#define VGASYNC_STATE_SIZE (VGASYNC_STATE_PLANES + 4 * VGA_PLANE_BYTES)
 
 #define IO(ext, port) VGA_PORT((ext)->Io, port)
 
@@ -353,8 +371,6 @@ static BOOLEAN ReadStatsSynchronized(PVOID Context)
     ctx->Stats->QueuedPalettes = shared->QueueCount;
     ctx->Stats->StartAddress = shared->StartAddress;
     ctx->Stats->ExclusionViolations = shared->ExclusionViolations;
-    ctx->Stats->FullScreen = shared->FullScreen ? 1 : 0;
-    ctx->Stats->RetracesDeferred = shared->RetracesDeferred;
     return TRUE;
 }
 
@@ -523,6 +539,20 @@ static BOOLEAN SetFullScreenSynchronized(PVOID Context)
     return TRUE;
 }
 
+typedef struct _VGASYNC_SESSION_STATS_CONTEXT {
+    PVGASYNC_EXTENSION Ext;
+    PVGASYNC_VALIDATOR_STATS Stats;
+} VGASYNC_SESSION_STATS_CONTEXT;
+
+/* The ISR's side of a session, for IOCTL_VGASYNC_QUERY_VALIDATOR. */
+static BOOLEAN ReadSessionStatsSynchronized(PVOID Context)
+{
+    VGASYNC_SESSION_STATS_CONTEXT *ctx = (VGASYNC_SESSION_STATS_CONTEXT *)Context;
+    ctx->Stats->FullScreen = ctx->Ext->Shared.FullScreen ? 1 : 0;
+    ctx->Stats->RetracesDeferred = ctx->Ext->Shared.RetracesDeferred;
+    return TRUE;
+}
+
 /* Tells the ISR whether a full-screen program owns the registers. */
 static VOID SetFullScreen(PVGASYNC_EXTENSION Ext, BOOLEAN FullScreen)
 {
@@ -543,35 +573,111 @@ static PVIDEO_HARDWARE_STATE_HEADER StateBuffer(PVIDEO_REQUEST_PACKET RequestPac
     return state->StateHeader;
 }
 
-/* The user switches away from the full-screen program: keep the validator area (a bracket may
- * be half buffered) and hand the ISR its work back. */
+/* Fills the header's offsets for vgasync's layout (see VGASYNC_STATE_SIZE). */
+static VOID DescribeState(PVIDEO_HARDWARE_STATE_HEADER Header)
+{
+    VideoPortZeroMemory(Header, sizeof(VIDEO_HARDWARE_STATE_HEADER));
+    Header->Length = sizeof(VIDEO_HARDWARE_STATE_HEADER);
+    Header->BasicSequencerOffset = VGASYNC_STATE_VGA + FIELD_OFFSET(VGASYNC_SAVED_VGA, Registers.Seq);
+    Header->BasicCrtContOffset = VGASYNC_STATE_VGA + FIELD_OFFSET(VGASYNC_SAVED_VGA, Registers.Crtc);
+    Header->BasicGraphContOffset = VGASYNC_STATE_VGA + FIELD_OFFSET(VGASYNC_SAVED_VGA, Registers.Gc);
+    Header->BasicAttribContOffset = VGASYNC_STATE_VGA + FIELD_OFFSET(VGASYNC_SAVED_VGA, Registers.Attr);
+    Header->BasicDacOffset = VGASYNC_STATE_VGA + FIELD_OFFSET(VGASYNC_SAVED_VGA, Dac);
+    Header->ExtendedMiscDataOffset = VGASYNC_STATE_VGA;
+    Header->ExtendedValidatorStateOffset = VGASYNC_STATE_VALIDATOR;
+    Header->PlaneLength = VGA_PLANE_BYTES;
+    Header->Plane1Offset = VGASYNC_STATE_PLANES;
+    Header->Plane2Offset = VGASYNC_STATE_PLANES + VGA_PLANE_BYTES;
+    Header->Plane3Offset = VGASYNC_STATE_PLANES + 2 * VGA_PLANE_BYTES;
+    Header->Plane4Offset = VGASYNC_STATE_PLANES + 3 * VGA_PLANE_BYTES;
+}
+
+/* The index registers a program may be between writing and using. */
+static VOID WriteIndexes(PVGASYNC_EXTENSION Ext, const VGASYNC_SAVED_VGA *Vga)
+{
+    VideoPortWritePortUchar(IO(Ext, VGA_SEQ_INDEX), Vga->SequencerIndex);
+    VideoPortWritePortUchar(IO(Ext, VGA_CRTC_INDEX), Vga->CrtcIndex);
+    VideoPortWritePortUchar(IO(Ext, VGA_GC_INDEX), Vga->GcIndex);
+    VideoPortWritePortUchar(IO(Ext, VGA_DAC_WRITE_INDEX), Vga->DacWriteIndex);
+}
+
+/*
+ * The user switches away from the full-screen program: keep the card's registers, palette and
+ * planes and the validator area (a bracket may be half buffered), then hand the ISR its work
+ * back. The ISR only acknowledges until then, so it leaves the DAC and the planes alone.
+ * Not kept: the latches and the attribute flip-flop (reset to "index").
+ */
 static VP_STATUS SaveHardwareState(PVGASYNC_EXTENSION Ext, PVIDEO_REQUEST_PACKET RequestPacket)
 {
     PVIDEO_HARDWARE_STATE_HEADER header = StateBuffer(RequestPacket);
+    VGASYNC_SAVED_VGA *vga;
+    ULONG plane;
     if (header == NULL) {
         return ERROR_INSUFFICIENT_BUFFER;
     }
-    VideoPortZeroMemory(header, sizeof(VIDEO_HARDWARE_STATE_HEADER));
-    header->Length = sizeof(VIDEO_HARDWARE_STATE_HEADER);
-    header->ExtendedValidatorStateOffset = sizeof(VIDEO_HARDWARE_STATE_HEADER);
+    DescribeState(header);
+    vga = (VGASYNC_SAVED_VGA *)((PUCHAR)header + VGASYNC_STATE_VGA);
+    vga->SequencerIndex = VideoPortReadPortUchar(IO(Ext, VGA_SEQ_INDEX));
+    vga->CrtcIndex = VideoPortReadPortUchar(IO(Ext, VGA_CRTC_INDEX));
+    vga->GcIndex = VideoPortReadPortUchar(IO(Ext, VGA_GC_INDEX));
+    vga->PelMask = VideoPortReadPortUchar(IO(Ext, VGA_PEL_MASK));
+    vga->DacWriteIndex = VideoPortReadPortUchar(IO(Ext, VGA_DAC_WRITE_INDEX));
+    VgaHwReadRegisters(Ext->Io, &vga->Registers);
+    VgaHwReadDac(Ext->Io, vga->Dac);
+    for (plane = 0; plane < 4; plane++) {
+        VgaHwReadPlane(Ext->Io, Ext->Memory, plane, (PUCHAR)header + header->Plane1Offset + plane * VGA_PLANE_BYTES);
+    }
+    VgaHwRestoreMemoryRegisters(Ext->Io, &vga->Registers);
+    WriteIndexes(Ext, vga);
     ValidatorSave(&Ext->Validator, (PUCHAR)header + header->ExtendedValidatorStateOffset);
     SetFullScreen(Ext, FALSE);
     return NO_ERROR;
 }
 
-/* Back to the full-screen program: its validator area and trap set return. */
+/*
+ * Back to the full-screen program: the card as it was saved, then the validator area and trap
+ * set. The buffer comes back from the display driver, so it must have vgasync's layout and
+ * registers the validator would have let through.
+ */
 static VP_STATUS RestoreHardwareState(PVGASYNC_EXTENSION Ext, PVIDEO_REQUEST_PACKET RequestPacket)
 {
     PVIDEO_HARDWARE_STATE_HEADER header = StateBuffer(RequestPacket);
+    VIDEO_HARDWARE_STATE_HEADER expected;
+    const VGASYNC_SAVED_VGA *vga;
     VP_STATUS status;
-    if (header == NULL || header->ExtendedValidatorStateOffset != sizeof(VIDEO_HARDWARE_STATE_HEADER)) {
+    ULONG plane, i;
+    if (header == NULL) {
         return ERROR_INVALID_PARAMETER;
     }
-    status = ValidatorRestore(&Ext->Validator, (PUCHAR)header + header->ExtendedValidatorStateOffset);
-    if (status == NO_ERROR) {
-        SetFullScreen(Ext, TRUE);
+    DescribeState(&expected);
+    if (VideoPortCompareMemory(header, &expected, sizeof(expected)) != sizeof(expected)) {
+        return ERROR_INVALID_PARAMETER;
     }
-    return status;
+    vga = (const VGASYNC_SAVED_VGA *)((PUCHAR)header + VGASYNC_STATE_VGA);
+    if (VgaSyncInvalidReason(VGASYNC_REG_MISC, vga->Registers.Misc) != 0) {
+        return ERROR_INVALID_PARAMETER;
+    }
+    for (i = 0; i < 5; i++) {
+        if (VgaSyncInvalidReason(i, vga->Registers.Seq[i]) != 0) {
+            return ERROR_INVALID_PARAMETER;
+        }
+    }
+    status = ValidatorRestore(&Ext->Validator, (PUCHAR)header + header->ExtendedValidatorStateOffset);
+    if (status != NO_ERROR) {
+        return status;
+    }
+    SetFullScreen(Ext, TRUE);
+    VgaHwScreenOff(Ext->Io, TRUE);
+    for (plane = 0; plane < 4; plane++) {
+        VgaHwWritePlane(Ext->Io, Ext->Memory, plane, (PUCHAR)header + header->Plane1Offset + plane * VGA_PLANE_BYTES);
+    }
+    VgaHwLoadRegisters(Ext->Io, &vga->Registers);
+    VgaHwWriteDac(Ext->Io, 0, 256, vga->Dac);
+    VideoPortWritePortUchar(IO(Ext, VGA_PEL_MASK), vga->PelMask);
+    VgaHwScreenOff(Ext->Io, (vga->Registers.Seq[1] & 0x20) != 0);
+    WriteIndexes(Ext, vga);
+    SetRetrace(Ext, TRUE); /* VgaHwLoadRegisters left the retrace interrupt off */
+    return NO_ERROR;
 }
 
 /* ---- HwVidStartIO ---- */
@@ -675,14 +781,19 @@ static BOOLEAN VgaSyncStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Req
         return Complete(RequestPacket, SaveHardwareState(ext, RequestPacket), 0);
     case IOCTL_VIDEO_RESTORE_HARDWARE_STATE:
         return Complete(RequestPacket, RestoreHardwareState(ext, RequestPacket), 0);
-    case IOCTL_VGASYNC_QUERY_VALIDATOR:
+    case IOCTL_VGASYNC_QUERY_VALIDATOR: {
+        VGASYNC_SESSION_STATS_CONTEXT ctx;
         if (out < sizeof(VGASYNC_VALIDATOR_STATS)) {
             return Complete(RequestPacket, ERROR_INSUFFICIENT_BUFFER, sizeof(VGASYNC_VALIDATOR_STATS));
         }
         ext->Validator.Stats.PendingWrites = ext->Validator.Area.Count;
         ext->Validator.Stats.FullInstalled = ext->Validator.Area.FullInstalled;
         VideoPortMoveMemory(RequestPacket->OutputBuffer, &ext->Validator.Stats, sizeof(VGASYNC_VALIDATOR_STATS));
+        ctx.Ext = ext;
+        ctx.Stats = (PVGASYNC_VALIDATOR_STATS)RequestPacket->OutputBuffer;
+        Synchronize(ext, ReadSessionStatsSynchronized, &ctx);
         return Complete(RequestPacket, NO_ERROR, sizeof(VGASYNC_VALIDATOR_STATS));
+    }
     case IOCTL_VGASYNC_QUERY_STATS: {
         VGASYNC_STATS_CONTEXT ctx;
         if (out < sizeof(VGASYNC_STATS)) {

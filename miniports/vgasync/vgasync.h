@@ -61,8 +61,6 @@ typedef struct _VGASYNC_STATS {
      * VideoPortSynchronizeExecution excludes the ISR as documented.
      */
     ULONG ExclusionViolations;
-    ULONG FullScreen;             /* 1 while a full-screen program owns the card */
-    ULONG RetracesDeferred;       /* retraces whose palette/pan work waited for the session to end */
 } VGASYNC_STATS, *PVGASYNC_STATS;
 
 /*
@@ -111,6 +109,8 @@ typedef struct _VGASYNC_VALIDATOR_STATS {
     ULONG PendingWrites;      /* buffered now */
     ULONG FullInstalled;      /* 1 while every adapter port traps */
     ULONG TrapCallsFailed;    /* VideoPortSetTrappedEmulatorPorts calls that failed */
+    ULONG FullScreen;         /* 1 while a full-screen program owns the card (the ISR only acknowledges) */
+    ULONG RetracesDeferred;   /* retraces whose palette and pan work waited for the display driver */
 } VGASYNC_VALIDATOR_STATS, *PVGASYNC_VALIDATOR_STATS;
 
 /* Output: VGASYNC_VALIDATOR_STATS. */

@@ -49,7 +49,16 @@ EmulatorPorts::EmulatorPorts(const EMULATOR_ACCESS_ENTRY* entries, std::uint32_t
     entries_.push_back(entry);
   }
   // By default every emulated port traps.
-  trapped_ = covered_;
+  for (std::uint32_t port = 0; port < 0x10000; ++port) {
+    if (covered_.test(port)) set_trapped_bit(port, true);
+  }
+}
+
+void EmulatorPorts::set_trapped_bit(std::uint32_t port, bool trapped) {
+  std::atomic<std::uint64_t>& word = trapped_[port / 64];
+  const std::uint64_t bit = std::uint64_t{1} << (port % 64);
+  const std::uint64_t old = word.load(std::memory_order_relaxed);
+  word.store(trapped ? (old | bit) : (old & ~bit), std::memory_order_release);
 }
 
 EmulatorPorts* EmulatorPorts::of(Adapter& adapter) {
@@ -98,17 +107,18 @@ std::uint32_t EmulatorPorts::set_trapped(std::uint32_t count, const VIDEO_ACCESS
   for (std::uint32_t i = 0; i < count; ++i) {
     const VIDEO_ACCESS_RANGE& range = ranges[i];
     const auto start = static_cast<std::size_t>(range.RangeStart.QuadPart);
-    for (std::size_t port = start; port < start + range.RangeLength; ++port) trapped_.set(port, !range.RangeVisible);
+    for (std::size_t port = start; port < start + range.RangeLength; ++port) {
+      set_trapped_bit(static_cast<std::uint32_t>(port), !range.RangeVisible);
+    }
   }
   ++applied_;
   return NO_ERROR;
 }
 
 bool EmulatorPorts::trapped(std::uint16_t port, bus::Width width) const {
-  std::lock_guard lock(mutex_);
   for (unsigned i = 0; i < bus::bytes_of(width); ++i) {
     const std::uint32_t byte = std::uint32_t{port} + i;
-    if (byte < 0x10000 && trapped_.test(byte)) return true;
+    if (byte < 0x10000 && (trapped_[byte / 64].load(std::memory_order_acquire) >> (byte % 64) & 1) != 0) return true;
   }
   return false;
 }

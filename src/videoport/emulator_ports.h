@@ -14,11 +14,15 @@
 //   the entries, or nothing changes and the result is ERROR_INVALID_PARAMETER. Elements apply
 //   first to last: RangeVisible clears the bits (direct access), otherwise sets them (trapped).
 // - An access of several bytes is trapped when any of its bytes is.
-// - Any thread; the map takes its own lock, never held while miniport code runs.
+// - Any thread; the map takes its own lock, never held while miniport code runs. trapped() takes
+//   no lock: it is asked at every port access of a full-screen program, and reads the map's words
+//   atomically (a reader racing a set_trapped() call sees each port either before or after it).
 #pragma once
 
 #include <video.h>
 
+#include <array>
+#include <atomic>
 #include <bitset>
 #include <cstdint>
 #include <mutex>
@@ -81,7 +85,9 @@ class EmulatorPorts {
   std::uintptr_t context_;
   std::uint32_t rejected_ = 0;
   mutable std::mutex mutex_;
-  std::bitset<65536> trapped_;  // guarded by mutex_
+  // One bit per byte port, 1 = trapped. Written under mutex_, read without it.
+  std::array<std::atomic<std::uint64_t>, 65536 / 64> trapped_{};
+  void set_trapped_bit(std::uint32_t port, bool trapped);
   std::uint64_t applied_ = 0;   // guarded by mutex_
   std::uint64_t refused_ = 0;   // guarded by mutex_
 };

@@ -82,8 +82,6 @@ enum StatsField : unsigned {
   kStartAddress,
   kCurrentMode,
   kExclusionViolations,
-  kFullScreen,
-  kRetracesDeferred,
   kStatsFields
 };
 
