@@ -1,6 +1,5 @@
 #include "host/full_screen.h"
 
-#include <fmt/format.h>
 
 #include "kernel/machine.h"
 #include "pc/video_bios.h"
@@ -10,8 +9,6 @@
 namespace vidport::host {
 
 namespace {
-
-constexpr std::uint16_t kSetMode03h = 0x0003;
 
 std::string stop_id(pc::StopReason reason) {
   switch (reason) {
@@ -31,13 +28,7 @@ FullScreen::FullScreen(kernel::Machine& machine)
 std::variant<std::unique_ptr<FullScreen>, std::string> FullScreen::create(kernel::Machine& machine) {
   std::unique_ptr<FullScreen> host(new FullScreen(machine));
   pc::VideoBios bios(*host->post_pc_);
-  if (std::string error = bios.load(pc::VideoBios::kDefaultRomPath); !error.empty()) return error;
-  if (pc::RunResult init = bios.initialize(); !init.halted()) {
-    return fmt::format("the video BIOS init failed: {}", init.message);
-  }
-  if (pc::RunResult mode = bios.int10(kSetMode03h); !mode.halted()) {
-    return fmt::format("the video BIOS could not set text mode 03h: {}", mode.message);
-  }
+  if (std::string error = bios.post(pc::VideoBios::kDefaultRomPath); !error.empty()) return error;
   host->session_ = std::make_unique<v86::V86Session>(machine, *host->post_pc_, nullptr);
   host->bios_ = std::make_unique<v86::SessionBios>(*host->session_);
   videoport::set_real_mode_bios(host->bios_.get());

@@ -45,6 +45,17 @@ RunResult VideoBios::initialize(const RunLimits& limits) {
   return pc_.call_far(static_cast<std::uint16_t>(kRomBase >> 4), 0x0003, limits);
 }
 
+std::string VideoBios::post(const std::string& rom_path, std::uint64_t* instructions) {
+  if (std::string error = load(rom_path); !error.empty()) return error;
+  const RunResult init = initialize();
+  if (instructions != nullptr) *instructions += init.instructions;
+  if (!init.halted()) return fmt::format("the video BIOS init failed: {}", init.message);
+  const RunResult mode = int10(0x0003);  // AH=00h set mode, AL=03h
+  if (instructions != nullptr) *instructions += mode.instructions;
+  if (!mode.halted()) return fmt::format("the video BIOS could not set text mode 03h: {}", mode.message);
+  return "";
+}
+
 RunResult VideoBios::int10(std::uint16_t ax, const RunLimits& limits) {
   pc_.registers().R_AX = ax;
   use_bios_stack();

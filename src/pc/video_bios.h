@@ -36,6 +36,10 @@ class VideoBios {
   RunResult initialize(const RunLimits& limits = {});
   // INT 10h with AX = `ax` (other registers as they are), e.g. 0x0013 to set mode 13h.
   RunResult int10(std::uint16_t ax, const RunLimits& limits = {});
+  // What a PC's POST does with the video BIOS: load the ROM at `rom_path`, run its init, then
+  // INT 10h AX=0003h (text mode 03h). Returns "" or an error for the user; adds the instructions
+  // it ran to `*instructions` when given.
+  std::string post(const std::string& rom_path, std::uint64_t* instructions = nullptr);
 
  private:
   void use_bios_stack();

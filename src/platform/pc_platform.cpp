@@ -3,13 +3,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include <fmt/format.h>
 
 namespace vidport::platform {
 
 namespace {
 constexpr std::uint32_t kBdaVideoMode = 0x449;  // 0040:0049, the current video mode
-constexpr std::uint16_t kSetMode03h = 0x0003;   // INT 10h AH=00h (set mode), AL=03h
 }  // namespace
 
 PcPlatform::PcPlatform(const PlatformOptions& options)
@@ -41,13 +39,7 @@ std::variant<std::unique_ptr<PcPlatform>, std::string> PcPlatform::create(const 
 
 std::string PcPlatform::post() {
   pc::VideoBios bios(*pc_);
-  if (std::string error = bios.load(options_.rom_path); !error.empty()) return error;
-  pc::RunResult init = bios.initialize();
-  post_instructions_ += init.instructions;
-  if (!init.halted()) return fmt::format("the video BIOS init failed: {}", init.message);
-  pc::RunResult mode = bios.int10(kSetMode03h);
-  post_instructions_ += mode.instructions;
-  if (!mode.halted()) return fmt::format("the video BIOS could not set text mode 03h: {}", mode.message);
+  if (std::string error = bios.post(options_.rom_path, &post_instructions_); !error.empty()) return error;
   vga_->reset_tears();
   return "";
 }
