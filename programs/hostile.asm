@@ -48,20 +48,19 @@ start:
         mov     ax, 0x0300
         out     dx, ax
 
-        ; String floods: 4096 bytes of the BIOS ROM into SR00 and into Misc Output, and 4096
-        ; reads of SR01 into memory.
+        ; String floods: 4096 bytes of the video ROM into SR00 (some start a reset, some end it,
+        ; some are invalid) and 4096 more into Misc Output, and 4096 reads of SR01 into memory.
         mov     dx, 0x3c4
         xor     al, al
         out     dx, al
         inc     dx
         push    ds
-        mov     ax, 0xf000
+        mov     ax, 0xc000
         mov     ds, ax
         xor     si, si
         mov     cx, 4096
         rep     outsb
         mov     dx, 0x3c2
-        xor     si, si
         mov     cx, 4096
         rep     outsb
         pop     ds
@@ -73,7 +72,7 @@ start:
         mov     cx, 4096
         rep     insb
 
-        ; 30000 pseudo-random accesses.
+        ; 30000 pseudo-random accesses (the generator's high byte is its random part).
         mov     cx, 30000
 .random:
         push    cx
@@ -81,13 +80,17 @@ start:
         mov     dx, ax
         test    ah, 0x80
         jz      .any_port
-        and     dx, 0x001f              ; aim at 3C0h-3DFh
+        mov     dl, ah                  ; aim at 3C0h-3DFh
+        and     dx, 0x001f
         or      dx, 0x03c0
 .any_port:
         call    rand
-        test    ah, 0x01
+        mov     bl, ah
+        call    rand
+        mov     al, bl                  ; the value: two high bytes
+        test    bl, 0x01
         jnz     .read
-        test    ah, 0x02
+        test    bl, 0x02
         jnz     .word
         out     dx, al
         jmp     .next

@@ -11,7 +11,9 @@
  * - A full buffer, or a read while buffering, plays back early: the batch, then an end-of-reset
  *   (0300h to 3C4h) so the card is never left in reset outside a playback, then the program's
  *   sequencer index. The read then goes to the card, and the batch starts again with a new
- *   start-of-reset (0100h to 3C4h), so the rest of the bracket is again applied inside reset.
+ *   start-of-reset (0100h to 3C4h) and the program's index, so the rest of the bracket is again
+ *   applied inside reset, to the registers the program selected. (The DDK sample seeds only the
+ *   start-of-reset: its next buffered data write then lands on index 0, the reset register.)
  */
 #include <dderror.h>
 #include <devioctl.h>
@@ -69,7 +71,11 @@ ULONG VgaSyncInvalidReason(ULONG Register, UCHAR Value)
     return 0;
 }
 
-/* What one write does to the registers the predicate looks at. */
+/*
+ * What one write does to the registers the predicate looks at. The card takes a word as two byte
+ * writes, at Port and then Port + 1 (so 0100h to 3C4h is index 0, then 01h to the data port, and
+ * a word to 3C3h moves the index). A word writes at most one of these registers.
+ */
 typedef struct _WRITE_EFFECT {
     BOOLEAN SetsRegister;  /* it gives Register the byte Value */
     ULONG Register;        /* a sequencer index, or VGASYNC_REG_MISC */
@@ -78,25 +84,27 @@ typedef struct _WRITE_EFFECT {
     ULONG NewIndex;
 } WRITE_EFFECT;
 
-static WRITE_EFFECT EffectOf(const VGASYNC_VALIDATOR *v, ULONG Port, UCHAR Width, ULONG Data)
+static WRITE_EFFECT EffectOf(ULONG SequencerIndex, ULONG Port, UCHAR Width, ULONG Data)
 {
     WRITE_EFFECT e = {FALSE, 0, 0, FALSE, 0}; /* a plain initializer: this runs for every trapped write */
-    if (Port == VGA_MISC_WRITE) {
-        e.SetsRegister = TRUE;
-        e.Register = VGASYNC_REG_MISC;
-        e.Value = (UCHAR)Data;
-    } else if (Port == VGA_SEQ_INDEX) {
-        e.SetsIndex = TRUE;
-        e.NewIndex = Data & 0x07; /* the sequencer decodes three index bits */
-        if (Width == WIDTH_WORD) {
+    ULONG index = SequencerIndex;
+    ULONG i;
+    for (i = 0; i < Width; i++) {
+        const ULONG port = Port + i;
+        const UCHAR byte = (UCHAR)(Data >> (8 * i));
+        if (port == VGA_MISC_WRITE) {
             e.SetsRegister = TRUE;
-            e.Register = e.NewIndex;
-            e.Value = (UCHAR)(Data >> 8);
+            e.Register = VGASYNC_REG_MISC;
+            e.Value = byte;
+        } else if (port == VGA_SEQ_INDEX) {
+            index = byte & 0x07; /* the sequencer decodes three index bits */
+            e.SetsIndex = TRUE;
+            e.NewIndex = index;
+        } else if (port == VGA_SEQ_DATA) {
+            e.SetsRegister = TRUE;
+            e.Register = index;
+            e.Value = byte;
         }
-    } else if (Port == VGA_SEQ_DATA) {
-        e.SetsRegister = TRUE;
-        e.Register = v->Area.SequencerIndex;
-        e.Value = (UCHAR)Data;
     }
     return e;
 }
@@ -162,12 +170,16 @@ static VOID PlayEarly(PVGASYNC_VALIDATOR v)
     v->Stats.EarlyPlaybacks++;
 }
 
+/* Starts the rest of a bracket again: a new start-of-reset, which moves the card's index to 0,
+ * then the program's index, which its next buffered data writes were checked against. */
 static VOID SeedBracket(PVGASYNC_VALIDATOR v)
 {
     Push(v, VGA_SEQ_INDEX, WIDTH_WORD, ((ULONG)SEQ_RESET_ASYNC_RUNNING << 8) | SEQ_RESET);
+    Push(v, VGA_SEQ_INDEX, WIDTH_BYTE, v->Area.SequencerIndex);
 }
 
-/* Room for the write plus the two writes an early playback appends. */
+/* Room for the write plus the two writes an early playback appends. (A seeded bracket holds
+ * two writes, so there is always room again after one.) */
 static VOID MakeRoom(PVGASYNC_VALIDATOR v)
 {
     if (v->Area.Count + 3 > VGASYNC_VALIDATOR_DEPTH) {
@@ -180,14 +192,26 @@ static VOID MakeRoom(PVGASYNC_VALIDATOR v)
 /* Reports a refused write; it is never sent or buffered. */
 static VOID Refuse(PVGASYNC_VALIDATOR v, ULONG Reason, ULONG Port, ULONG Data)
 {
+    static const char *const why[] = {
+        "",
+        "Misc Output selects a dot clock a VGA does not have",
+        "the sequencer would enter asynchronous reset",
+        "Memory Mode selects chain-4 without extended memory",
+    };
     v->Stats.RefusedWrites++;
     VideoPortLogError(v->Extension, NULL, ERROR_INVALID_PARAMETER, VGASYNC_REFUSAL_ID(Reason, Port, Data));
+    /* The reason in words once per kind; every refusal is in the logged errors. */
+    if ((v->ReasonsPrinted & (1u << Reason)) == 0) {
+        v->ReasonsPrinted |= 1u << Reason;
+        VideoDebugPrint((Warn, "vgasync: refused %lxh <- %lxh: %s (UniqueId %08lx; later ones are logged errors only)\n",
+                         Port, Data, why[Reason], VGASYNC_REFUSAL_ID(Reason, Port, Data)));
+    }
 }
 #endif
 
 static VOID TrappedWrite(PVGASYNC_VALIDATOR v, ULONG Port, UCHAR Width, ULONG Data)
 {
-    WRITE_EFFECT e = EffectOf(v, Port, Width, Data);
+    WRITE_EFFECT e = EffectOf(v->Area.SequencerIndex, Port, Width, Data);
     BOOLEAN resetRegister = e.SetsRegister && e.Register == SEQ_RESET;
 #ifndef VGASYNC_NO_VALIDATION
     ULONG reason = e.SetsRegister ? VgaSyncInvalidReason(e.Register, e.Value) : 0;
@@ -288,12 +312,11 @@ static BOOLEAN AdapterPort(ULONG Port)
  */
 static BOOLEAN AreaValid(const VGASYNC_VALIDATOR_AREA *Area)
 {
-    VGASYNC_VALIDATOR walk;
+    ULONG index = 0;
     ULONG i;
     if (Area->Count > VGASYNC_VALIDATOR_DEPTH) {
         return FALSE;
     }
-    walk.Area.SequencerIndex = 0;
     for (i = 0; i < Area->Count; i++) {
         const VGASYNC_PENDING_WRITE *w = &Area->Pending[i];
         WRITE_EFFECT e;
@@ -301,12 +324,12 @@ static BOOLEAN AreaValid(const VGASYNC_VALIDATOR_AREA *Area)
             (w->Width == WIDTH_BYTE && w->Data > 0xFF) || w->Data > 0xFFFF) {
             return FALSE;
         }
-        e = EffectOf(&walk, w->Port, w->Width, w->Data);
+        e = EffectOf(index, w->Port, w->Width, w->Data);
         if (e.SetsRegister && VgaSyncInvalidReason(e.Register, e.Value) != 0) {
             return FALSE;
         }
         if (e.SetsIndex) {
-            walk.Area.SequencerIndex = e.NewIndex;
+            index = e.NewIndex;
         }
     }
     return TRUE;

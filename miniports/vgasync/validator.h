@@ -43,6 +43,7 @@ typedef struct _VGASYNC_VALIDATOR {
     PVOID Extension;        /* the HwDeviceExtension, for the VideoPort calls */
     VGASYNC_VALIDATOR_AREA Area;
     VGASYNC_VALIDATOR_STATS Stats;
+    ULONG ReasonsPrinted;   /* bit n: reason n was described with VideoDebugPrint once */
 } VGASYNC_VALIDATOR, *PVGASYNC_VALIDATOR;
 
 /* The emulator access entries HwVidFindAdapter lists (EmulatorAccessEntriesContext = &Validator). */
