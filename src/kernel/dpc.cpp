@@ -16,12 +16,12 @@ bool Dpc::queue(Processor& target, DpcRoutine routine, void* context) {
 }
 
 void Dpc::run(Processor& processor) {
-  // Take the request, then free the slot: a new request may be queued while this one runs.
+  // Running first, then take the request and free the slot: a new request may be queued while
+  // this one runs, and idle() (queued or running) never sees a gap between the two.
+  running_.acquire(processor, reinterpret_cast<std::uintptr_t>(routine_.load(std::memory_order_relaxed)));
   DpcRoutine routine = routine_.load(std::memory_order_relaxed);
   void* context = context_.load(std::memory_order_relaxed);
   queued_.store(false, std::memory_order_release);
-
-  running_.acquire(processor, reinterpret_cast<std::uintptr_t>(routine));
   runs_.fetch_add(1, std::memory_order_relaxed);
   routine(device_extension_, context);
   running_.release(processor);

@@ -61,6 +61,13 @@ void Processor::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+std::uintptr_t Processor::site_holding(const SpinLock* lock) const {
+  for (unsigned depth = context_depth(); depth > 0; --depth) {
+    if (frames_[depth].lock == lock) return frames_[depth].site;
+  }
+  return 0;
+}
+
 void Processor::context_overflow() { invariant_failed("execution contexts nested too deeply"); }
 
 void Processor::lock_overflow() { invariant_failed("too many spin locks held at once"); }
@@ -130,18 +137,17 @@ void Processor::deliver() {
 bool Processor::run_one_interrupt() {
   std::optional<InterruptController::Claim> claim = machine_.interrupts().claim(index_, irql());
   if (!claim) return false;
-  Irql old = irql();
-  irql_.store(claim->dirql, std::memory_order_relaxed);
+  Irql old = raise_irql(claim->dirql);
   bool claimed = false;
   for (unsigned i = 0; i < claim->count && !claimed; ++i) {
     InterruptObject& object = *claim->chain[i];
     object.lock.acquire(*this, object.blame_site());
-    push_frame(ContextKind::Isr, &object.lock);
+    push_frame(ContextKind::Isr, &object.lock, kPassiveLevel, object.blame_site());
     claimed = object.routine(object.context) != 0;
     pop_frame();
     object.lock.release(*this);
   }
-  irql_.store(old, std::memory_order_relaxed);
+  set_state(state().with_irql(old));
   bump(isrs_run_);
   machine_.interrupts().complete(claim->line, claimed);
   return true;
@@ -158,12 +164,11 @@ bool Processor::run_one_dpc() {
     if (dpcs_.empty()) attention_.fetch_and(~kAttentionDpc, std::memory_order_acq_rel);
   }
   if (!dpc) return false;
-  Irql old = irql();
-  irql_.store(kDispatchLevel, std::memory_order_relaxed);
+  Irql old = raise_irql(kDispatchLevel);
   push_frame(ContextKind::Dpc);
   dpc->run(*this);
   pop_frame();
-  irql_.store(old, std::memory_order_relaxed);
+  set_state(state().with_irql(old));
   bump(dpcs_run_);
   return true;
 }
@@ -189,9 +194,8 @@ bool Processor::block_until(const std::function<bool()>& ready, ClockTime deadli
 void Processor::unwind_to_boundary() { siglongjmp(boundary_, 1); }
 
 void Processor::reset_after_halt() {
-  irql_.store(kPassiveLevel, std::memory_order_relaxed);
+  set_state(State{0});
   routine_.store(nullptr, std::memory_order_relaxed);
-  depth_ = 0;
   held_count_ = 0;
   if (current_task_) {
     finish(*current_task_, false);

@@ -27,6 +27,8 @@
 #include <chrono>
 #include <thread>
 
+#include <emmintrin.h>
+
 #include "kernel/clock.h"
 #include "kernel/execution_context.h"
 #include "kernel/irql.h"
@@ -82,17 +84,17 @@ class Processor {
   unsigned index() const { return index_; }
   Machine& machine() const { return machine_; }
 
-  Irql irql() const { return irql_.load(std::memory_order_relaxed); }
+  Irql irql() const { return state().irql(); }
 
   // Raises to `new_irql` (>= the current IRQL) and returns the IRQL to restore.
   [[nodiscard]] Irql raise_irql(Irql new_irql) {
-    Irql old = irql();
-    irql_.store(new_irql, std::memory_order_relaxed);
-    return old;
+    State s = state();
+    set_state(s.with_irql(new_irql));
+    return s.irql();
   }
   // Lowers to `old_irql` and delivers whatever became deliverable.
   void lower_irql(Irql old_irql) {
-    irql_.store(old_irql, std::memory_order_relaxed);
+    set_state(state().with_irql(old_irql));
     if (attention_.load(std::memory_order_relaxed) != 0) preemption_point_slow(PointKind::IrqlLowered);
   }
 
@@ -107,27 +109,82 @@ class Processor {
   // The execution contexts on this processor's stack, innermost last. Entering an ISR or a
   // synchronize callback pushes a frame that names the interrupt spin lock it holds, so "which
   // locks does this code hold" is answered from the frames plus the miniport spin locks below.
-  struct Frame {
+  // The lock and the site come first and aligned, so that the synchronize fast path writes both
+  // with one 16-byte store.
+  struct alignas(32) Frame {
+    SpinLock* lock = nullptr;         // the interrupt lock this frame holds, or nullptr
+    std::uintptr_t site = 0;          // the code that entered it (the ISR's blame site, the
+                                      // synchronize caller): a deadlock's "lock taken at"
     ContextKind kind = ContextKind::Passive;
     Irql saved_irql = kPassiveLevel;  // the IRQL to return to when the frame ends
-    SpinLock* lock = nullptr;         // the interrupt lock this frame holds, or nullptr
   };
-  ContextKind context() const { return frames_[depth_].kind; }
-  unsigned context_depth() const { return depth_; }
+
+  // The IRQL, the frame depth and the innermost frame's kind, packed in one word (bits 0-7,
+  // 8-15, 16-23) so that the synchronize fast path checks them with one load and changes them
+  // with one store each way. Only the processor's own thread changes it; other threads may read
+  // the IRQL. frames_[depth].kind always agrees with the kind kept here.
+  class State {
+   public:
+    Irql irql() const { return static_cast<Irql>(bits_); }
+    unsigned depth() const { return static_cast<std::uint8_t>(bits_ >> 8); }
+    ContextKind context() const { return static_cast<ContextKind>(bits_ >> 16); }
+    State with_irql(Irql irql) const { return State{(bits_ & ~0xffu) | irql}; }
+    // The state inside a frame of `kind` pushed on this one, at `irql`.
+    State pushed(ContextKind kind, Irql irql) const {
+      return State{(depth() + 1u) << 8 | static_cast<unsigned>(kind) << 16 | irql};
+    }
+
+   private:
+    friend class Processor;
+    explicit State(std::uint32_t bits) : bits_(bits) {}
+    std::uint32_t bits_;
+  };
+  State state() const { return State{state_.load(std::memory_order_relaxed)}; }
+
+  ContextKind context() const { return state().context(); }
+  unsigned context_depth() const { return state().depth(); }
   const Frame& frame(unsigned depth) const { return frames_[depth]; }
-  void push_frame(ContextKind kind, SpinLock* lock = nullptr, Irql saved_irql = kPassiveLevel) {
-    if (__builtin_expect(depth_ + 1 >= kMaxContextDepth, 0)) context_overflow();
-    frames_[++depth_] = Frame{kind, saved_irql, lock};
+  void push_frame(ContextKind kind, SpinLock* lock = nullptr, Irql saved_irql = kPassiveLevel,
+                  std::uintptr_t site = 0) {
+    State s = state();
+    if (__builtin_expect(s.depth() + 1 >= kMaxContextDepth, 0)) context_overflow();
+    frames_[s.depth() + 1] = Frame{lock, site, kind, saved_irql};
+    set_state(s.pushed(kind, s.irql()));
   }
-  void pop_frame() { --depth_; }
-  // push_frame for callers that know the stack is shallow (entered from passive or DPC code).
-  void push_frame_shallow(ContextKind kind, SpinLock* lock, Irql saved_irql) {
-    frames_[++depth_] = Frame{kind, saved_irql, lock};
+  void pop_frame() {
+    State s = state();
+    unsigned depth = s.depth() - 1;
+    set_state(State{depth << 8 | static_cast<unsigned>(frames_[depth].kind) << 16 | s.irql()});
+  }
+  // The site of the innermost frame holding `lock` (where this processor took it), or 0.
+  std::uintptr_t site_holding(const SpinLock* lock) const;
+
+  // The synchronize fast path's frame (videoport/synchronize.h). Own thread only, with no
+  // preemption point between the caller's checks of `outer` (the state() it read) and begin.
+  // - begin_fast_synchronize(): for a caller in passive or DPC code at an IRQL <= `dirql` that
+  //   has just taken `lock` for the call at `site`: pushes a SynchronizeCallback frame recording
+  //   the lock, the site and the IRQL to return to, and raises to `dirql`.
+  // - end_fast_synchronize(): after the routine returned, pops that frame, releases `lock`,
+  //   lowers back to `outer` (delivering what became deliverable) and counts the call. It needs
+  //   nothing from the frame: whatever the routine pushed it popped, and a halt never returns
+  //   here, so the state to restore is exactly `outer`.
+  void begin_fast_synchronize(State outer, Irql dirql, SpinLock* lock, std::uintptr_t site) {
+    Frame& f = frames_[outer.depth() + 1];
+    _mm_store_si128(reinterpret_cast<__m128i*>(&f.lock),
+                    _mm_set_epi64x(static_cast<long long>(site), reinterpret_cast<long long>(lock)));
+    f.kind = ContextKind::SynchronizeCallback;
+    f.saved_irql = outer.irql();
+    set_state(outer.pushed(ContextKind::SynchronizeCallback, dirql));
+  }
+  void end_fast_synchronize(State outer, SpinLock* lock) {
+    lock->release(*this);
+    set_state(outer);
+    count_synchronize(1);  // VpMediumPriority
+    if (attention_.load(std::memory_order_relaxed) != 0) preemption_point_slow(PointKind::IrqlLowered);
   }
 
-  // Ends a synchronize-callback frame pushed with its lock and saved IRQL: pops it, releases the
-  // lock, counts the call and lowers the IRQL. Everything it needs is in the frame, so callers
-  // keep nothing but the processor alive across the miniport's routine.
+  // Ends a synchronize-callback frame the slow path pushed with push_frame (its lock, if any,
+  // and saved IRQL): pops it, releases the lock, counts the call and lowers the IRQL.
   inline void end_synchronize_frame(unsigned priority);
 
   // Miniport spin locks (VideoPortAcquireSpinLock...) this processor holds, innermost last.
@@ -206,6 +263,8 @@ class Processor {
  private:
   static void bump(std::atomic<std::uint64_t>& c) { c.store(c.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed); }
 
+  void set_state(State s) { state_.store(s.bits_, std::memory_order_relaxed); }
+
   void preemption_point_slow(PointKind kind);
   [[noreturn]] static void context_overflow();
   [[noreturn]] static void lock_overflow();
@@ -220,11 +279,10 @@ class Processor {
 
   Machine& machine_;
   const unsigned index_;
-  std::atomic<Irql> irql_{kPassiveLevel};
+  std::atomic<std::uint32_t> state_{0};  // a State: PASSIVE_LEVEL, depth 0, the Passive frame
   std::atomic<std::uint32_t> attention_{0};
 
   std::array<Frame, kMaxContextDepth> frames_{};
-  unsigned depth_ = 0;
   std::array<const SpinLock*, kMaxHeldLocks> held_{};
   unsigned held_count_ = 0;
 
@@ -255,24 +313,19 @@ inline void SpinLock::acquire(Processor& processor, std::uintptr_t site) {
   acquired_at_.store(site, std::memory_order_relaxed);
 }
 
-inline bool SpinLock::try_acquire(Processor& processor, std::uintptr_t site) {
+inline bool SpinLock::try_acquire(Processor& processor) {
   std::uint32_t expected = 0;
-  if (!word_.compare_exchange_strong(expected, processor.index() + 1, std::memory_order_acquire,
-                                     std::memory_order_relaxed)) {
-    return false;
-  }
-  acquired_at_.store(site, std::memory_order_relaxed);
-  return true;
+  return word_.compare_exchange_strong(expected, processor.index() + 1, std::memory_order_acquire,
+                                       std::memory_order_relaxed);
 }
 
 inline void SpinLock::release(Processor&) { word_.store(0, std::memory_order_release); }
 
 inline void Processor::end_synchronize_frame(unsigned priority) {
-  const Frame& f = frames_[depth_];
-  SpinLock* lock = f.lock;
+  const Frame& f = frames_[context_depth()];
+  if (f.lock != nullptr) f.lock->release(*this);
   Irql saved = f.saved_irql;
   pop_frame();
-  if (lock != nullptr) lock->release(*this);
   count_synchronize(priority);
   lower_irql(saved);
 }

@@ -3,9 +3,11 @@
 // processor is detected before it would spin forever.
 //
 // Rules:
-// - Acquire and release on a virtual processor; the caller raises IRQL first (the lock does not)
-//   and records the lock where the race detector will look: a Processor frame for an interrupt
-//   lock, note_lock_acquired for a miniport spin lock.
+// - Acquire and release on a virtual processor. The lock does not raise IRQL: the caller does,
+//   before anything else can run on the processor (its next preemption point; a successful
+//   try_acquire may come first, as no interrupt is taken between the two). The caller records
+//   the lock where the race detector will look: a Processor frame for an interrupt lock,
+//   note_lock_acquired for a miniport spin lock.
 // - While spinning, the processor passes SpinWait preemption points: it takes interrupts above
 //   its IRQL and stops when the machine halts, as a spinning Windows processor would.
 #pragma once
@@ -31,14 +33,19 @@ class SpinLock {
   // code address to blame later (e.g. the caller of VideoPortSynchronizeExecution).
   // Precondition: !held_by(processor) — callers check and report recursion first.
   inline void acquire(Processor& processor, std::uintptr_t site);
-  // One attempt: true when the lock was free and is now held by `processor`.
-  inline bool try_acquire(Processor& processor, std::uintptr_t site);
+  // One attempt: true when the lock was free and is now held by `processor`. Records no site,
+  // so acquired_at() stays stale: the caller records the lock and its site in a Processor frame,
+  // where deadlock reports look for them (Processor::site_holding).
+  inline bool try_acquire(Processor& processor);
   inline void release(Processor& processor);
 
-  // Where the current holder acquired it (meaningful only while held).
+  // Where the current holder acquired it, when it did so with acquire() (meaningful only while
+  // held). Interrupt locks are also taken with try_acquire(): ask the holder's frames instead.
   std::uintptr_t acquired_at() const { return acquired_at_.load(std::memory_order_relaxed); }
-  // The holder's processor index, or -1 when free.
-  int owner() const { return static_cast<int>(word_.load(std::memory_order_relaxed)) - 1; }
+  // The holder's processor index, or -1 when free. Acquire: a caller that sees the lock free
+  // also sees everything the last holder did under it (Dpc::idle relies on that before an
+  // adapter frees the extension its DPC routine used).
+  int owner() const { return static_cast<int>(word_.load(std::memory_order_acquire)) - 1; }
 
  private:
   void spin(Processor& processor);

@@ -41,23 +41,6 @@ Plan plan_for(kernel::SyncProfile profile, int priority, bool has_isr) {
 
 }  // namespace
 
-std::uint8_t synchronize_medium_fast(kernel::Processor& p, kernel::InterruptObject& interrupt,
-                                     SynchronizeRoutine routine, void* context, std::uintptr_t site,
-                                     void* extension) {
-  kernel::Irql old = p.raise_irql(interrupt.dirql);
-  // A lock held elsewhere goes the slow way, which spins taking interrupts above DIRQL: keeping
-  // the spin out of this function leaves nothing but the processor live across the routine.
-  if (__builtin_expect(!interrupt.lock.try_acquire(p, site), 0)) {
-    p.lower_irql(old);
-    return synchronize_slow(extension, kMediumPriority, routine, context, site);
-  }
-  // The dispatcher only comes here from passive or DPC code: the frame stack is shallow.
-  p.push_frame_shallow(kernel::ContextKind::SynchronizeCallback, &interrupt.lock, old);
-  std::uint8_t result = routine(context);
-  p.end_synchronize_frame(kMediumPriority);
-  return result;
-}
-
 std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine routine,
                               void* context, std::uintptr_t site) {
   kernel::Processor* current = kernel::current_processor();
@@ -92,7 +75,7 @@ std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine 
                     "on that lock forever",
                     priority_name(priority), p.index(), adapter->name(),
                     from_isr ? "taken to run HwVidInterrupt" : "taken by an enclosing synchronize call"));
-    f.other_site = findings::CallSite::at(interrupt->lock.acquired_at());
+    f.other_site = findings::CallSite::at(p.site_holding(&interrupt->lock));
     f.other_site_role = from_isr ? "ISR holding the lock" : "lock taken at";
     machine.bugcheck(std::move(f));
     return 0;  // reached only when the bugcheck could not unwind (not a processor of the machine)
@@ -109,7 +92,8 @@ std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine 
   kernel::Irql target = plan.take_lock && plan.irql == 0 ? interrupt->dirql : plan.irql;
   kernel::Irql old = plan.raise && p.irql() < target ? p.raise_irql(target) : p.irql();
   if (plan.take_lock) interrupt->lock.acquire(p, site);
-  p.push_frame(kernel::ContextKind::SynchronizeCallback, plan.take_lock ? &interrupt->lock : nullptr, old);
+  p.push_frame(kernel::ContextKind::SynchronizeCallback, plan.take_lock ? &interrupt->lock : nullptr, old,
+               site);
   std::uint8_t result = routine(context);
   p.end_synchronize_frame(static_cast<unsigned>(priority));
   return result;

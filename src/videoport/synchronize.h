@@ -14,8 +14,9 @@
 //   Windows: it is a fatal SyncNestedDeadlock finding with both call sites, and the machine halts.
 // - Caller IRQL must be <= the interrupt's DIRQL; other calls from an ISR or callback are
 //   ContextViolation findings.
-// - Fast path (Medium with an ISR, from passive or DPC code): a preemption point, an IRQL store,
-//   the spin lock, the call, and the reverse; no allocation, no internal lock.
+// - Fast path (Medium with an ISR, from passive or DPC code, lock free): the checks, one attempt
+//   at the spin lock, a frame and the processor's state word (IRQL, depth, context) in three
+//   stores, the call, and the reverse; no allocation, no internal lock, no out-of-line call.
 #pragma once
 
 #include <cstdint>
@@ -31,31 +32,48 @@ using SynchronizeRoutine = std::uint8_t (*)(void* context);
 
 enum SynchronizePriority : int { kLowPriority = 0, kMediumPriority = 1, kHighPriority = 2 };
 
+// Every call the fast path below does not make, and every rule of the table above: a DdkCall
+// preemption point, the adapter and priority checks, the nested-lock deadlock check (fatal, with
+// both call sites) before any spinning, the context and IRQL rules, then the call in its frame.
+// Any thread; off a virtual processor it reports the call and does not return.
 std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine routine,
                               void* context, std::uintptr_t site);
 
-// The fast path's body: raise to DIRQL, take the interrupt lock, run the routine in a frame that
-// remembers the lock and the IRQL to return to. Kept out of line so that the dispatcher below
-// only tests and jumps: neither of them saves more registers than it needs.
-__attribute__((noinline)) std::uint8_t synchronize_medium_fast(kernel::Processor& p,
-                                                               kernel::InterruptObject& interrupt,
-                                                               SynchronizeRoutine routine, void* context,
-                                                               std::uintptr_t site, void* extension);
-
-inline std::uint8_t synchronize_execution(void* extension, int priority, SynchronizeRoutine routine,
-                                          void* context, std::uintptr_t site) {
+// The whole call, from any thread: inlined into the exported shim, whose only call is the
+// miniport's routine.
+// Rules the fast path keeps without the slow path's work:
+// - It runs only where the slow path would find nothing to report: a processor, a VideoPort
+//   extension with its ISR connected, VpMediumPriority, nothing pending at this preemption point
+//   (so passing it would do nothing), passive or DPC code at an IRQL <= DIRQL.
+// - It never spins: a lock held anywhere (elsewhere, or by this very processor, e.g. from a DPC
+//   run inside a callback that lowered IRQL) fails the one attempt and the call starts over on
+//   the slow path, which reports the deadlock or spins taking interrupts above DIRQL. Taking the
+//   lock before raising IRQL is invisible: nothing runs on this processor between the two.
+// - The frame records the lock, the call site and the IRQL to return to, as the slow path's
+//   does, so halts, bugchecks, preemption hooks and deadlock reports see the same thing.
+[[gnu::always_inline]] inline std::uint8_t synchronize_execution(void* extension, int priority,
+                                                                SynchronizeRoutine routine, void* context,
+                                                                std::uintptr_t site) {
   kernel::Processor* p = kernel::current_processor();
   kernel::InterruptObject* interrupt = nullptr;
-  // Everything unusual — no processor, not our extension, another priority, no ISR, something
-  // pending at this preemption point, an ISR or callback calling, IRQL above DIRQL — takes the
-  // slow path, which handles the preemption point and every rule.
   if (__builtin_expect(p == nullptr || !Adapter::interrupt_of_extension(extension, &interrupt) ||
-                           priority != kMediumPriority || interrupt == nullptr || p->needs_attention() ||
-                           p->context() >= kernel::ContextKind::Isr || p->irql() > interrupt->dirql,
+                           priority != kMediumPriority || interrupt == nullptr,
                        0)) {
     return synchronize_slow(extension, priority, routine, context, site);
   }
-  return synchronize_medium_fast(*p, *interrupt, routine, context, site, extension);
+  kernel::Irql dirql = interrupt->dirql;
+  kernel::Processor::State outer = p->state();
+  if (__builtin_expect(
+          p->needs_attention() || outer.context() >= kernel::ContextKind::Isr || outer.irql() > dirql, 0)) {
+    return synchronize_slow(extension, priority, routine, context, site);
+  }
+  if (__builtin_expect(!interrupt->lock.try_acquire(*p), 0)) {
+    return synchronize_slow(extension, priority, routine, context, site);
+  }
+  p->begin_fast_synchronize(outer, dirql, &interrupt->lock, site);
+  std::uint8_t result = routine(context);
+  p->end_fast_synchronize(outer, &interrupt->lock);
+  return result;
 }
 
 }  // namespace vidport::videoport
