@@ -206,7 +206,13 @@ class Processor {
   // Which miniport routine this processor is running, for watchdog and crash reports. The host
   // labels each call into the miniport (a string literal; nullptr outside miniport code) and gets
   // the previous label back to restore. Own thread writes; any thread reads.
-  const char* enter_routine(const char* name) { return routine_.exchange(name, std::memory_order_relaxed); }
+  // (Own thread only, so a load and a store: no locked exchange on a path every emulator routine
+  // call and request takes.)
+  const char* enter_routine(const char* name) {
+    const char* previous = routine_.load(std::memory_order_relaxed);
+    routine_.store(name, std::memory_order_relaxed);
+    return previous;
+  }
   void leave_routine(const char* previous) { routine_.store(previous, std::memory_order_relaxed); }
   const char* routine() const { return routine_.load(std::memory_order_relaxed); }
 
