@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -55,7 +56,8 @@ unless --miniport names another) it instead
 switches to full screen: IOCTL_VIDEO_ENABLE_VDM, PROGRAM (a boot image, or a .COM file) runs
 with its trapped ports going to the miniport's emulator routines, then
 IOCTL_VIDEO_SAVE_HARDWARE_STATE switches back (after the scenario's steps, if one is given;
-see docs/fullscreen.md). report.json is written to
+see docs/fullscreen.md); with --out, the screen the program left is written there first, as
+PROGRAM's name with .png. report.json is written to
 --out (atomically) even when the miniport crashed; docs/report.schema.json describes it.)";
 
 int usage_error(const std::string& message) {
@@ -120,7 +122,7 @@ int run(const RunArguments& args, const std::vector<std::string>& extras) {
   // Every miniport meets a PC that booted: the video BIOS's POST has left the VGA in text mode
   // 03h (font in plane 2, BIOS data area filled) before DriverEntry, and VideoPortInt10 has a BIOS.
   options.full_screen = true;
-  if (demo) options.output_directory = args.out;
+  if (demo || !args.v86.empty()) options.output_directory = args.out;
 
   auto hosted = std::make_unique<host::HostedRun>(options);
   if (hosted->load() && hosted->start()) {
@@ -139,7 +141,10 @@ int run(const RunArguments& args, const std::vector<std::string>& extras) {
       host::run_default_sequence(*hosted);
     }
     if (go_on && !args.v86.empty() && hosted->run_full_screen(0, args.v86, "--v86")) {
-      hosted->hardware_state(0, true, "--v86");
+      // The screen the program left, before the switch back: PROGRAM's name with .png, in --out.
+      const bool shot = args.out.empty() ||
+                        hosted->screenshot(std::filesystem::path(args.v86).stem().string() + ".png", "--v86");
+      if (shot) hosted->hardware_state(0, true, "--v86");
     }
   }
   report::Report report = hosted->finish();

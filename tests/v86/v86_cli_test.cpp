@@ -132,6 +132,22 @@ TEST(V86CliTest, ShippedNtStyleProgramShowsItsPlaybacks) {
   EXPECT_EQ(run.report["full_screen"][0]["playback_writes"], 15);
 }
 
+// Scenario: `vidport run --v86 boot13h.bin --out DIR` with the default miniport (vgasync): the
+// reference program's mode set and drawing pass vgasync's validator, and DIR/boot13h.png (the
+// screen the program left) equals QEMU's screenshot. Exit code 0, no findings.
+TEST(V86CliTest, BootProgramThroughVgasyncWritesQemusScreen) {
+  const fs::path out = out_dir("vgasync13h");
+  const CliRun run = vidport_run("--v86 " + program("boot13h.bin"), out);
+  ASSERT_EQ(run.exit_code, 0) << run.report.dump(2);
+  EXPECT_TRUE(run.report["findings"].empty());
+  ASSERT_EQ(run.report["screenshots"].size(), 1u);
+  EXPECT_EQ(run.report["screenshots"][0]["origin"], "--v86");
+  vidport::image::Image expected, actual;
+  ASSERT_EQ(vidport::image::read_png(std::string(VIDPORT_SOURCE_DIR) + "/tests/data/refs/qemu-mode13h.png", expected), "");
+  ASSERT_EQ(vidport::image::read_png((out / "boot13h.png").string(), actual), "");
+  EXPECT_EQ(vidport::pc::testing::compare_images(expected, actual), "");
+}
+
 // Scenario: the shipped hostile program through vgasync. Expected: it runs to its end, the host
 // survives, everything it tried is in the report (its refused writes as miniport-logged-error
 // findings, its accesses outside the VGA under null_ports), nothing invalid reached the card (no
