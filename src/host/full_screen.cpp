@@ -2,7 +2,6 @@
 
 
 #include "kernel/machine.h"
-#include "pc/video_bios.h"
 #include "videoport/emulator_ports.h"
 #include "videoport/int10.h"
 
@@ -22,17 +21,11 @@ std::string stop_id(pc::StopReason reason) {
 
 }  // namespace
 
-FullScreen::FullScreen(kernel::Machine& machine)
-    : machine_(machine), post_pc_(std::make_unique<pc::Pc>(machine.bus(), machine.clock())) {}
-
-std::variant<std::unique_ptr<FullScreen>, std::string> FullScreen::create(kernel::Machine& machine) {
-  std::unique_ptr<FullScreen> host(new FullScreen(machine));
-  pc::VideoBios bios(*host->post_pc_);
-  if (std::string error = bios.post(pc::VideoBios::kDefaultRomPath); !error.empty()) return error;
-  host->session_ = std::make_unique<v86::V86Session>(machine, *host->post_pc_, nullptr);
-  host->bios_ = std::make_unique<v86::SessionBios>(*host->session_);
-  videoport::set_real_mode_bios(host->bios_.get());
-  return host;
+FullScreen::FullScreen(kernel::Machine& machine, const pc::Pc& post_pc)
+    : machine_(machine),
+      session_(std::make_unique<v86::V86Session>(machine, post_pc, nullptr)),
+      bios_(std::make_unique<v86::SessionBios>(*session_)) {
+  videoport::set_real_mode_bios(bios_.get());
 }
 
 FullScreen::~FullScreen() { videoport::set_real_mode_bios(nullptr); }

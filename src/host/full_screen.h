@@ -1,11 +1,11 @@
-// What a hosted run needs for full-screen (V86) programs: the video BIOS's POST on the run's
-// VGA, a V86Session on the machine whose trapped ports go to the adapter's emulator routines,
-// and the session's PC as the BIOS behind VideoPortInt10 and the Int10 interface.
+// What a hosted run needs for full-screen (V86) programs: a V86Session on the machine, started
+// from the RAM of the PC that ran POST, whose trapped ports go to the adapter's emulator
+// routines, and the session's PC as the BIOS behind VideoPortInt10 and the Int10 interface.
 //
 // Rules for the full-screen host:
-// - create() runs POST on the calling host thread, before any miniport code runs (the VGA ends
-//   in text mode 03h, as on a PC that booted), and installs the session BIOS
-//   (videoport::set_real_mode_bios); the destructor removes it. Destroy it before the machine.
+// - Create it on a host thread after POST (platform::PcPlatform) and before any miniport code
+//   runs. It installs the session BIOS (videoport::set_real_mode_bios); the destructor removes
+//   it. Destroy it before the machine.
 // - attach() names the adapter whose emulator routines see trapped ports, between runs.
 // - run() is for a host thread; the program runs on processor 0 (see v86_session.h).
 #pragma once
@@ -13,7 +13,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <variant>
 
 #include "pc/pc.h"
 #include "pc/program.h"
@@ -32,8 +31,8 @@ namespace vidport::host {
 
 class FullScreen {
  public:
-  // "" or an error for the user (ROM missing or invalid, a BIOS call that did not return).
-  static std::variant<std::unique_ptr<FullScreen>, std::string> create(kernel::Machine& machine);
+  // `post_pc` ran the video BIOS's POST on `machine`'s bus; both must outlive the FullScreen.
+  FullScreen(kernel::Machine& machine, const pc::Pc& post_pc);
   ~FullScreen();
   FullScreen(const FullScreen&) = delete;
   FullScreen& operator=(const FullScreen&) = delete;
@@ -47,10 +46,7 @@ class FullScreen {
   v86::V86Session& session() { return *session_; }
 
  private:
-  explicit FullScreen(kernel::Machine& machine);
-
   kernel::Machine& machine_;
-  std::unique_ptr<pc::Pc> post_pc_;
   std::unique_ptr<v86::V86Session> session_;
   std::unique_ptr<v86::SessionBios> bios_;
 };

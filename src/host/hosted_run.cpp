@@ -84,7 +84,7 @@ HostedRun::~HostedRun() {
   port_driver_.reset();
 }
 
-bool HostedRun::halted() const { return machine_ && machine_->halted(); }
+bool HostedRun::halted() const { return platform_ && platform_->machine().halted(); }
 
 bool HostedRun::load() {
   auto loaded = MiniportModule::load(options_.miniport);
@@ -95,35 +95,33 @@ bool HostedRun::load() {
   module_ = std::move(std::get<std::unique_ptr<MiniportModule>>(loaded));
   report_.loaded = true;
   install_crash_guard();
-  machine_ = std::make_unique<kernel::Machine>(machine_config(options_));
-  report_.cpus = machine_->processor_count();
-  pulse_ = std::make_unique<devices::PulseDevice>(machine_->clock(), machine_->interrupts(), kPulseLine, kPulseBase);
-  pulse_->attach(machine_->bus());
-  vga_ = std::make_unique<devices::vga::Vga>(machine_->clock(), machine_->interrupts());
-  vga_->attach(machine_->bus());
-  if (options_.full_screen) {
-    auto created = FullScreen::create(*machine_);
-    if (auto* error = std::get_if<std::string>(&created)) {
-      report_.fail(report::Outcome::HostError, *error);
-      return false;
-    }
-    full_screen_ = std::move(std::get<std::unique_ptr<FullScreen>>(created));
-    // The BIOS loads its palette with the screen on during POST: the oracles count only what
-    // happens once the miniport runs.
-    vga_->reset_tears();
+  // The machine and its VGA, after the video BIOS's POST when full-screen programs may run.
+  platform::PlatformOptions platform_options;
+  platform_options.machine = machine_config(options_);
+  platform_options.post = options_.full_screen;
+  auto created = platform::PcPlatform::create(platform_options);
+  if (auto* error = std::get_if<std::string>(&created)) {
+    report_.fail(report::Outcome::HostError, *error);
+    return false;
   }
+  platform_ = std::move(std::get<std::unique_ptr<platform::PcPlatform>>(created));
+  report_.cpus = platform_->machine().processor_count();
+  pulse_ = std::make_unique<devices::PulseDevice>(platform_->machine().clock(), platform_->machine().interrupts(),
+                                                  kPulseLine, kPulseBase);
+  pulse_->attach(platform_->machine().bus());
+  if (options_.full_screen) full_screen_ = std::make_unique<FullScreen>(platform_->machine(), platform_->pc());
   videoport::PortDriverConfig config;
   config.parameters = options_.registry;
-  port_driver_ = std::make_unique<videoport::PortDriver>(*machine_, std::move(config));
-  watchdog_ = std::make_unique<Watchdog>(*machine_, options_.watchdog);
+  port_driver_ = std::make_unique<videoport::PortDriver>(platform_->machine(), std::move(config));
+  watchdog_ = std::make_unique<Watchdog>(platform_->machine(), options_.watchdog);
   return true;
 }
 
 bool HostedRun::halt_checked() {
-  if (!machine_->halted()) return true;
+  if (!platform_->machine().halted()) return true;
   if (halt_recorded_) return false;
   halt_recorded_ = true;
-  auto stop = machine_->stop_finding();
+  auto stop = platform_->machine().stop_finding();
   report_.fail(report::Outcome::CrashOrHang,
                stop ? fmt::format("the machine stopped: {}", stop->message) : "the machine stopped");
   return false;
@@ -133,7 +131,7 @@ bool HostedRun::start() {
   if (!module_) return false;
   std::int32_t status = -1;
   DriverEntryRoutine entry = module_->driver_entry();
-  bool completed = machine_->run_on(0, [&] {
+  bool completed = platform_->machine().run_on(0, [&] {
     videoport::RoutineLabel label("DriverEntry");
     status = entry(nullptr, nullptr);
   });
@@ -151,10 +149,10 @@ bool HostedRun::start() {
   }
   if (full_screen_) full_screen_->attach(*adapters.front()->adapter);
   for (const auto& hosted : adapters) {
-    dispatchers_.push_back(std::make_unique<RequestDispatcher>(*machine_, *hosted));
+    dispatchers_.push_back(std::make_unique<RequestDispatcher>(platform_->machine(), *hosted));
     PVIDEO_HW_INITIALIZE initialize = hosted->init.HwInitialize;
     BOOLEAN ok = FALSE;
-    completed = machine_->run_on(0, [&] {
+    completed = platform_->machine().run_on(0, [&] {
       videoport::RoutineLabel label("HwVidInitialize");
       ok = initialize ? initialize(hosted->adapter->extension()) : FALSE;
     });
@@ -177,7 +175,7 @@ RequestResult HostedRun::request(std::size_t adapter, std::uint32_t code, const 
 }
 
 bool HostedRun::wait_for(kernel::ClockTime duration) {
-  machine_->pass_time_until(machine_->clock().now() + duration);
+  platform_->machine().pass_time_until(platform_->machine().clock().now() + duration);
   return halt_checked();
 }
 
@@ -186,9 +184,9 @@ bool HostedRun::wait_for_interrupts(std::size_t adapter, std::uint64_t count, ke
   kernel::InterruptObject* object = hosted.adapter->interrupt();
   if (object == nullptr) return false;
   unsigned line = object->line;
-  std::uint64_t target = machine_->interrupts().statistics(line).delivered + count;
-  bool came = machine_->wait_until(
-      [&] { return machine_->interrupts().statistics(line).delivered >= target; }, machine_->clock().now() + limit);
+  std::uint64_t target = platform_->machine().interrupts().statistics(line).delivered + count;
+  bool came = platform_->machine().wait_until(
+      [&] { return platform_->machine().interrupts().statistics(line).delivered >= target; }, platform_->machine().clock().now() + limit);
   halt_checked();
   return came;
 }
@@ -198,7 +196,7 @@ bool HostedRun::screenshot(const std::string& file, const std::string& origin) {
   if (path.is_relative() && !options_.output_directory.empty()) path = options_.output_directory / path;
   std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  image::Image frame = vga_->render();
+  image::Image frame = platform_->vga().render();
   std::string error = image::write_png(frame, path.string());
   if (!error.empty()) {
     report_.fail(report::Outcome::HostError, fmt::format("{}: {}", origin, error));
@@ -259,13 +257,13 @@ bool HostedRun::hardware_state(std::size_t adapter, bool save, const std::string
 report::Report& HostedRun::finish() {
   if (finished_) return report_;
   finished_ = true;
-  if (machine_) halt_checked();
-  if (machine_ && !machine_->halted() && port_driver_) {
+  if (platform_) halt_checked();
+  if (platform_ && !platform_->machine().halted() && port_driver_) {
     for (const auto& hosted : port_driver_->adapters()) {
       PVIDEO_HW_RESET_HW reset = hosted->init.HwResetHw;
       if (reset == nullptr) continue;
       BOOLEAN result = FALSE;
-      bool completed = machine_->run_on(0, [&] {
+      bool completed = platform_->machine().run_on(0, [&] {
         videoport::RoutineLabel label("HwVidResetHw");
         result = reset(hosted->adapter->extension(), 80, 50);
       });
@@ -287,8 +285,8 @@ report::Report& HostedRun::finish() {
 }
 
 void HostedRun::collect() {
-  if (!machine_) return;
-  kernel::Machine& m = *machine_;
+  if (!platform_) return;
+  kernel::Machine& m = platform_->machine();
   for (unsigned i = 0; i < m.processor_count(); ++i) {
     kernel::Processor& p = m.processor(i);
     report_.statistics.isrs_run += p.isrs_run();
@@ -296,11 +294,11 @@ void HostedRun::collect() {
     for (unsigned k = 0; k < 4; ++k) report_.statistics.synchronize_calls[k] += p.synchronize_calls(k);
   }
   report_.statistics.clock_ns = m.clock().now();
-  if (vga_) {
-    devices::vga::TearCounts tears = vga_->tears();
+  if (platform_) {
+    devices::vga::TearCounts tears = platform_->vga().tears();
     report_.vga.dac_tears = tears.dac_tears;
     report_.vga.start_address_tears = tears.start_address_tears;
-    report_programming_faults(m, vga_->programming_faults());
+    report_programming_faults(m, platform_->vga().programming_faults());
   }
   if (port_driver_) {
     for (const auto& record : port_driver_->initialize_records()) {

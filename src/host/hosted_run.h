@@ -22,6 +22,7 @@
 #include "host/miniport_module.h"
 #include "host/request_dispatcher.h"
 #include "kernel/machine_config.h"
+#include "platform/pc_platform.h"
 #include "report/report.h"
 #include "videoport/port_driver.h"
 
@@ -96,8 +97,8 @@ class HostedRun {
   bool halt_checked();
   std::size_t adapter_count() const { return port_driver_ ? port_driver_->adapters().size() : 0; }
   report::Report& report() { return report_; }
-  kernel::Machine& machine() { return *machine_; }
-  devices::vga::Vga& vga() { return *vga_; }
+  kernel::Machine& machine() { return platform_->machine(); }
+  devices::vga::Vga& vga() { return platform_->vga(); }
 
  private:
   void collect();
@@ -105,9 +106,8 @@ class HostedRun {
   RunOptions options_;
   report::Report report_;
   std::unique_ptr<MiniportModule> module_;  // destroyed last: miniport code must outlive its callers
-  std::unique_ptr<kernel::Machine> machine_;
-  std::unique_ptr<devices::PulseDevice> pulse_;
-  std::unique_ptr<devices::vga::Vga> vga_;
+  std::unique_ptr<platform::PcPlatform> platform_;  // the machine, its VGA, the PC that ran POST
+  std::unique_ptr<devices::PulseDevice> pulse_;     // on the platform's bus: destroyed before it
   std::unique_ptr<videoport::PortDriver> port_driver_;
   std::unique_ptr<FullScreen> full_screen_;  // with RunOptions::full_screen only
   std::vector<std::uint8_t> hardware_state_;  // the last SAVE_HARDWARE_STATE

@@ -33,7 +33,9 @@ PcPlatform::~PcPlatform() {
 
 std::variant<std::unique_ptr<PcPlatform>, std::string> PcPlatform::create(const PlatformOptions& options) {
   std::unique_ptr<PcPlatform> platform(new PcPlatform(options));
-  if (std::string error = platform->post(); !error.empty()) return error;
+  if (options.post) {
+    if (std::string error = platform->post(); !error.empty()) return error;
+  }
   return platform;
 }
 

@@ -41,12 +41,16 @@ struct PlatformOptions {
   double retrace_hz = 0;
   std::string rom_path = pc::VideoBios::kDefaultRomPath;
   devices::vga::RenderConventions render = devices::vga::RenderConventions::Qemu;
+  // false: no POST (the VGA stays at its power-on state), for runs that need neither the BIOS's
+  // text screen nor VideoPortInt10; the ROM is then not needed either.
+  bool post = true;
 };
 
 class PcPlatform {
  public:
-  // Builds the machine and the VGA and runs POST (ROM init, then mode 03h). On failure returns a
-  // message the user can act on (ROM missing or invalid, a BIOS call that did not return).
+  // Builds the machine and the VGA and runs POST (ROM init, then mode 03h) unless options.post is
+  // false. On failure returns a message the user can act on (ROM missing or invalid, a BIOS call
+  // that did not return).
   static std::variant<std::unique_ptr<PcPlatform>, std::string> create(const PlatformOptions& options);
   ~PcPlatform();
   PcPlatform(const PcPlatform&) = delete;
