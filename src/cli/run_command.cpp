@@ -43,7 +43,8 @@ constexpr const char* kFooter = R"(Exit codes (the highest that applies wins):
      routine, the faulting address and the module offset) or the watchdog ending a routine
      that made no VideoPort call for --watchdog seconds
   2  miniport failure: DriverEntry, HwVidFindAdapter or HwVidInitialize failed
-  1  findings: the verifier found rule violations, or a scenario expectation failed
+  1  findings: the verifier found rule violations, the miniport logged errors
+     (VideoPortLogError), the device caught invalid programming, or a scenario expectation failed
   0  clean
 
 With no --miniport, --scenario or --v86, vidport runs its built-in demo: the bundled vgasync
@@ -51,14 +52,17 @@ miniport on the emulated VGA after the video BIOS's POST sets mode 13h, draws a 
 the mapped video memory, animates the palette from its ISR at vertical retrace, pans, returns to
 text mode, and writes screenshots into --out (default: the current folder). With --miniport and
 no --scenario, vidport issues the display driver's start-up requests (modes, set mode,
-map video memory, reset) and lets two seconds of clock time pass. With --v86 PROGRAM (and vgasync
-unless --miniport names another) it instead
-switches to full screen: IOCTL_VIDEO_ENABLE_VDM, PROGRAM (a boot image, or a .COM file) runs
-with its trapped ports going to the miniport's emulator routines, then
-IOCTL_VIDEO_SAVE_HARDWARE_STATE switches back (after the scenario's steps, if one is given;
-see docs/fullscreen.md); with --out, the screen the program left is written there first, as
-PROGRAM's name with .png. report.json is written to
---out (atomically) even when the miniport crashed; docs/report.schema.json describes it.)";
+map video memory, reset) and lets two seconds of clock time pass.
+
+With --v86 PROGRAM (vgasync unless --miniport names another), vidport switches to full screen
+instead: IOCTL_VIDEO_ENABLE_VDM, then PROGRAM (a boot image, or a .COM file) runs with its
+trapped ports going to the miniport's emulator routines (vgasync's validator refuses writes that
+would hang or stop the card: see docs/fullscreen.md), then IOCTL_VIDEO_SAVE_HARDWARE_STATE
+switches back (after the scenario's steps, if one is given). With --out, the screen the program
+left is written there first, as PROGRAM's name with .png.
+
+report.json is written to --out (atomically) even when the miniport crashed;
+docs/report.schema.json describes it.)";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "vidport run: %s (see vidport run --help)\n", message.c_str());
@@ -168,7 +172,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--watchdog", args->watchdog,
                   "seconds of host time a miniport routine may run without a VideoPort call (default 5)")
       ->type_name("SECONDS");
-  cmd->add_option("--out", args->out, "directory for report.json")->type_name("DIR");
+  cmd->add_option("--out", args->out, "directory for report.json and screenshots")->type_name("DIR");
   cmd->add_option("--v86", args->v86,
                   "run PROGRAM full-screen through the miniport's emulator routines (docs/fullscreen.md)")
       ->type_name("PROGRAM");
