@@ -103,6 +103,40 @@ TEST(HostingCalls, PassiveOnlyCallAtDispatchLevelIsAFinding) {
   }
 }
 
+// Scenario: a miniport logs the same error twice and another once (VideoPortLogError) from one
+// call site, then
+// prints more debug lines than the log keeps. Expected: two miniport-logged-error findings, the
+// repeated one with count 2, both in the log too; the log keeps its first kMaxLogEntries lines
+// and counts the rest.
+TEST(HostingCalls, LoggedErrorsAreFindingsAndTheLogIsCapped) {
+  Hosted h;
+  const std::size_t extra = 25;
+  h.run([&](PVOID ext) {
+    // One call site, as a miniport's error path: folding is per site, error code and UniqueId.
+    for (VP_STATUS code : {ERROR_INVALID_PARAMETER, ERROR_INVALID_PARAMETER, ERROR_NOT_ENOUGH_MEMORY}) {
+      VideoPortLogError(ext, nullptr, code, 0x1234);
+    }
+    for (std::size_t i = 0; i < PortDriver::kMaxLogEntries + extra; ++i) {
+      VideoPortDebugPrint(Info, const_cast<PSTR>("line %lu\n"), static_cast<ULONG>(i));
+    }
+  });
+  std::vector<findings::Finding> logged;
+  for (const findings::Finding& f : h.machine.findings().snapshot()) {
+    if (f.kind == findings::FindingKind::MiniportLoggedError) logged.push_back(f);
+  }
+  ASSERT_EQ(logged.size(), 2u);
+  EXPECT_EQ(logged[0].count, 2u);
+  EXPECT_NE(logged[0].message.find("error 0x57, unique id 0x00001234"), std::string::npos) << logged[0].message;
+  EXPECT_EQ(logged[1].count, 1u);
+  EXPECT_NE(logged[1].message.find("error 0x8"), std::string::npos) << logged[1].message;
+  const std::vector<LogEntry> log = h.driver.log_entries();
+  ASSERT_EQ(log.size(), PortDriver::kMaxLogEntries);
+  EXPECT_EQ(log[0].source, "log-error");
+  EXPECT_EQ(log[3].text, "line 0");  // the log keeps lines without their newline
+  // 3 logged errors + kMaxLogEntries + extra lines, of which kMaxLogEntries were kept.
+  EXPECT_EQ(h.driver.log_dropped(), 3 + extra);
+}
+
 // Scenario: pool blocks go back with VideoPortFreePool; freeing a pointer the pool never gave
 // out is a finding instead of heap corruption.
 TEST(HostingCalls, FreeingAForeignPointerIsAFinding) {
