@@ -5,7 +5,6 @@
 #include <cstring>
 #include <variant>
 
-#include "host/crash_guard.h"
 #include "kernel/machine.h"
 #include "videoport/emulator_ports.h"
 
@@ -57,53 +56,21 @@ V86Rig::V86Rig() {
 
 V86Rig::~V86Rig() {
   session_.reset();
-  dispatcher_.reset();
   if (platform_) machine().bus().set_observer(nullptr);
-  port_driver_.reset();
+  started_.reset();
   platform_.reset();
 }
 
 bool V86Rig::start(const std::string& module) {
   if (!platform_) return false;
-  auto loaded = host::MiniportModule::load(module_path(module));
-  if (auto* message = std::get_if<std::string>(&loaded)) {
-    error_ = *message;
-    return false;
-  }
-  module_ = std::move(std::get<std::unique_ptr<host::MiniportModule>>(loaded));
-  host::install_crash_guard();
-  port_driver_ = std::make_unique<videoport::PortDriver>(machine(), videoport::PortDriverConfig{});
-  std::int32_t status = -1;
-  host::DriverEntryRoutine entry = module_->driver_entry();
-  if (!machine().run_on(0, [&] {
-        videoport::RoutineLabel label("DriverEntry");
-        status = entry(nullptr, nullptr);
-      }) ||
-      status != 0 || port_driver_->adapters().size() != 1) {
-    error_ = "DriverEntry failed or found no adapter";
-    return false;
-  }
-  BOOLEAN ok = FALSE;
-  if (!machine().run_on(0, [&] {
-        videoport::RoutineLabel label("HwVidInitialize");
-        ok = adapter().init.HwInitialize(adapter().adapter->extension());
-      }) ||
-      !ok) {
-    error_ = "HwVidInitialize failed";
-    return false;
-  }
-  dispatcher_ = std::make_unique<host::RequestDispatcher>(machine(), adapter());
-  return true;
+  error_ = testing::StartedMiniport::load(module_path(module), module_);
+  if (error_.empty()) error_ = started_.start(machine(), *module_);
+  return error_.empty();
 }
 
 host::RequestResult V86Rig::request(std::uint32_t code, const std::vector<std::uint8_t>& input,
                                     std::uint32_t output_length) {
-  if (!dispatcher_) {
-    host::RequestResult none;
-    none.record.status = ERROR_DEV_NOT_EXIST;
-    return none;
-  }
-  return dispatcher_->issue(code, input, output_length, "test");
+  return started_.request(code, input, output_length);
 }
 
 V86_TEST_STATS V86Rig::stats() {
@@ -137,7 +104,7 @@ std::uint32_t V86Rig::restore_state(std::vector<std::uint8_t>& state) {
 
 v86::V86Session& V86Rig::session() {
   if (!session_) {
-    videoport::EmulatorPorts* ports = port_driver_ ? videoport::EmulatorPorts::of(*adapter().adapter) : nullptr;
+    videoport::EmulatorPorts* ports = started_.started() ? videoport::EmulatorPorts::of(*adapter().adapter) : nullptr;
     session_ = std::make_unique<v86::V86Session>(machine(), platform_->pc(), ports);
   }
   return *session_;

@@ -21,6 +21,7 @@
 #include "bus/io_bus.h"
 #include "host/miniport_module.h"
 #include "host/request_dispatcher.h"
+#include "started_miniport.h"
 #include "platform/pc_platform.h"
 #include "v86/v86_session.h"
 #include "videoport/port_driver.h"
@@ -79,15 +80,14 @@ class V86Rig {
 
   platform::PcPlatform& platform() { return *platform_; }
   kernel::Machine& machine() { return platform_->machine(); }
-  videoport::HostedAdapter& adapter() { return *port_driver_->adapters().front(); }
+  videoport::HostedAdapter& adapter() { return started_.adapter(); }
   WriteRecorder& hardware() { return recorder_; }
 
  private:
   std::string error_;
   std::unique_ptr<host::MiniportModule> module_;  // destroyed last
   std::unique_ptr<platform::PcPlatform> platform_;
-  std::unique_ptr<videoport::PortDriver> port_driver_;
-  std::unique_ptr<host::RequestDispatcher> dispatcher_;
+  testing::StartedMiniport started_;  // the port driver and the dispatcher: before the platform
   std::unique_ptr<v86::V86Session> session_;
   WriteRecorder recorder_;
 };

@@ -3,9 +3,7 @@
 #include <video.h>
 
 #include <cstring>
-#include <variant>
 
-#include "host/crash_guard.h"
 #include "kernel/machine.h"
 #include "videoport/adapter.h"
 #include "videoport/device_windows.h"
@@ -17,16 +15,6 @@ extern "C" {
 namespace vidport::vgasync_test {
 
 namespace {
-
-// The test executable must contain every VideoPort export the module resolves at load time: one
-// function of each exports/ file pulls that file in (as hosted_run.cpp does for vidport).
-[[gnu::used]] const void* const kExportAnchors[] = {
-    reinterpret_cast<const void*>(&VideoPortInitialize),
-    reinterpret_cast<const void*>(&VideoPortReadPortUchar),
-    reinterpret_cast<const void*>(&VideoPortCreateEvent),
-    reinterpret_cast<const void*>(&VideoPortCreateSpinLock),
-    reinterpret_cast<const void*>(&VideoPortSynchronizeExecution),
-};
 
 template <typename T>
 std::vector<std::uint8_t> bytes_of(const T& value) {
@@ -52,54 +40,20 @@ VgasyncRig::VgasyncRig(platform::PlatformOptions options) {
 
 VgasyncRig::~VgasyncRig() {
   finish();
-  dispatcher_.reset();
-  port_driver_.reset();
+  started_.reset();
   platform_.reset();
 }
 
 bool VgasyncRig::start(const std::string& module) {
   if (!platform_) return false;
-  auto loaded = host::MiniportModule::load(module_path(module));
-  if (auto* message = std::get_if<std::string>(&loaded)) {
-    error_ = *message;
-    return false;
-  }
-  module_ = std::move(std::get<std::unique_ptr<host::MiniportModule>>(loaded));
-  host::install_crash_guard();
-  port_driver_ = std::make_unique<videoport::PortDriver>(machine(), videoport::PortDriverConfig{});
-  std::int32_t status = -1;
-  host::DriverEntryRoutine entry = module_->driver_entry();
-  if (!machine().run_on(0, [&] {
-        videoport::RoutineLabel label("DriverEntry");
-        status = entry(nullptr, nullptr);
-      }) ||
-      status != 0 || port_driver_->adapters().size() != 1) {
-    error_ = "DriverEntry failed or found no adapter";
-    return false;
-  }
-  videoport::HostedAdapter& hosted = *port_driver_->adapters().front();
-  BOOLEAN ok = FALSE;
-  if (!machine().run_on(0, [&] {
-        videoport::RoutineLabel label("HwVidInitialize");
-        ok = hosted.init.HwInitialize(hosted.adapter->extension());
-      }) ||
-      !ok) {
-    error_ = "HwVidInitialize failed";
-    return false;
-  }
-  dispatcher_ = std::make_unique<host::RequestDispatcher>(machine(), hosted);
-  started_ = true;
-  return true;
+  error_ = testing::StartedMiniport::load(module_path(module), module_);
+  if (error_.empty()) error_ = started_.start(machine(), *module_);
+  return error_.empty();
 }
 
 host::RequestResult VgasyncRig::request(std::uint32_t code, const std::vector<std::uint8_t>& input,
                                         std::uint32_t output_length) {
-  if (!dispatcher_) {  // start() failed; the test has already said why
-    host::RequestResult none;
-    none.record.status = ERROR_DEV_NOT_EXIST;
-    return none;
-  }
-  return dispatcher_->issue(code, input, output_length, "test");
+  return started_.request(code, input, output_length);  // not completed when start() failed
 }
 
 bool VgasyncRig::set_mode(std::uint32_t mode) {
@@ -157,10 +111,10 @@ bool VgasyncRig::draw(const std::vector<std::uint8_t>& bytes) {
 }
 
 void VgasyncRig::finish() {
-  if (finished_ || !started_) return;
+  if (finished_ || !started_.started()) return;
   finished_ = true;
   if (machine().halted()) return;
-  videoport::HostedAdapter& hosted = *port_driver_->adapters().front();
+  videoport::HostedAdapter& hosted = started_.adapter();
   machine().run_on(0, [&] {
     videoport::RoutineLabel label("HwVidResetHw");
     hosted.init.HwResetHw(hosted.adapter->extension(), 80, 50);

@@ -1,7 +1,7 @@
 // A display driver's view of vgasync on the machine a miniport meets: the platform (POST done),
-// the port driver, the loaded module, DriverEntry and HwVidInitialize, then requests, waits,
-// drawing through the mapped video memory and screenshots. It is the host's lifecycle
-// (src/host/hosted_run.h) on the platform machine, for tests that need the VGA itself.
+// the module started on it (tests/common/started_miniport.h: DriverEntry and HwVidInitialize),
+// then requests, waits, drawing through the mapped video memory and screenshots, for tests
+// that need the VGA itself and choose the platform's options.
 //
 // Rules for the rig:
 // - One rig at a time per process (one active port driver). Host thread only.
@@ -19,6 +19,7 @@
 
 #include "host/miniport_module.h"
 #include "host/request_dispatcher.h"
+#include "started_miniport.h"
 #include "image/image.h"
 #include "platform/pc_platform.h"
 #include "videoport/port_driver.h"
@@ -65,9 +66,7 @@ class VgasyncRig {
   std::string error_;
   std::unique_ptr<host::MiniportModule> module_;  // destroyed last
   std::unique_ptr<platform::PcPlatform> platform_;
-  std::unique_ptr<videoport::PortDriver> port_driver_;
-  std::unique_ptr<host::RequestDispatcher> dispatcher_;
-  bool started_ = false;
+  testing::StartedMiniport started_;  // the port driver and the dispatcher: before the platform
   bool finished_ = false;
 };
 
