@@ -103,6 +103,14 @@ TEST(HostingCalls, PassiveOnlyCallAtDispatchLevelIsAFinding) {
   }
 }
 
+// One call site, as a miniport's error path: folding is per site, error code and UniqueId. (A loop
+// would not do, a compiler may unroll it into several sites; and the call must not be a tail
+// call, or the site would be this function's caller.)
+[[gnu::noinline]] void log_error_from_one_site(PVOID extension, VP_STATUS code) {
+  VideoPortLogError(extension, nullptr, code, 0x1234);
+  asm volatile("" ::: "memory");
+}
+
 // Scenario: a miniport logs the same error twice and another once (VideoPortLogError) from one
 // call site, then
 // prints more debug lines than the log keeps. Expected: two miniport-logged-error findings, the
@@ -112,10 +120,9 @@ TEST(HostingCalls, LoggedErrorsAreFindingsAndTheLogIsCapped) {
   Hosted h;
   const std::size_t extra = 25;
   h.run([&](PVOID ext) {
-    // One call site, as a miniport's error path: folding is per site, error code and UniqueId.
-    for (VP_STATUS code : {ERROR_INVALID_PARAMETER, ERROR_INVALID_PARAMETER, ERROR_NOT_ENOUGH_MEMORY}) {
-      VideoPortLogError(ext, nullptr, code, 0x1234);
-    }
+    log_error_from_one_site(ext, ERROR_INVALID_PARAMETER);
+    log_error_from_one_site(ext, ERROR_INVALID_PARAMETER);
+    log_error_from_one_site(ext, ERROR_NOT_ENOUGH_MEMORY);
     for (std::size_t i = 0; i < PortDriver::kMaxLogEntries + extra; ++i) {
       VideoPortDebugPrint(Info, const_cast<PSTR>("line %lu\n"), static_cast<ULONG>(i));
     }
