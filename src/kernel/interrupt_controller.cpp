@@ -104,7 +104,6 @@ std::optional<InterruptController::Claim> InterruptController::claim(unsigned pr
 }
 
 void InterruptController::complete(unsigned index, bool claimed) {
-  std::optional<findings::Finding> storm;
   {
     std::lock_guard lock(mutex_);
     Line& line = lines_[index];
@@ -127,15 +126,16 @@ void InterruptController::complete(unsigned index, bool claimed) {
           "interrupt line {} was delivered {} times in a row {}; the line is masked from now on",
           index, storm_threshold_,
           never_claimed ? "and no ISR claimed it" : "while staying asserted: the ISR claims it but never dismisses it on the device");
-      storm = make_finding(findings::FindingKind::InterruptStorm,
-                           line.chain.empty() ? 0 : line.chain.front()->blame_site(), std::move(message));
+      // Reported under the lock (the findings channel is a leaf lock): whoever sees the line
+      // masked, through statistics(), also sees its finding.
+      machine_.report(make_finding(findings::FindingKind::InterruptStorm,
+                                   line.chain.empty() ? 0 : line.chain.front()->blame_site(), std::move(message)));
       line.repeats = 0;
       line.unclaimed_run = 0;
     }
     update_attention_locked();
   }
   service_done_.notify_all();
-  if (storm) machine_.report(std::move(*storm));
 }
 
 LineStatistics InterruptController::statistics(unsigned index) const {
