@@ -13,6 +13,7 @@
 #include "bus/io_bus.h"
 #include "kernel/clock.h"
 #include "pc/pc.h"
+#include "string_io_fixture.h"
 #include "pc/string_port_target.h"
 
 namespace vidport::pc {
@@ -72,52 +73,16 @@ class AddressedMemory final : public bus::MemoryDevice {
   void write_memory(std::uint64_t, Width, std::uint32_t) override {}
 };
 
-class StringPortTest : public ::testing::Test {
+class StringPortTest : public testing::StringIoFixture<CountingPort, AddressedMemory> {
  protected:
-  static constexpr std::uint16_t kPort = 0x300;
-  static constexpr std::uint32_t kCode = 0x1000;
-
-  StringPortTest() {
-    bus_.map_ports(kPort, kPort + 3, port_, bus::kAnyWidth, "counter");
-    bus_.map_memory(0xA0000, 0x20000, video_, bus::kByteAccess, "video");
-    // DS:0010 and ES:0010 hold different bytes, so a wrong segment shows.
-    for (unsigned i = 0; i < 16; ++i) {
-      pc_.memory()[0x20000 + 0x10 + i] = static_cast<std::uint8_t>(0xD0 + i);  // DS = 2000
-      pc_.memory()[0x30000 + 0x10 + i] = static_cast<std::uint8_t>(0xE0 + i);  // ES = 3000
-    }
-    pc_.set_segment(R_DS_INDEX, 0x2000);
-    pc_.set_segment(R_ES_INDEX, 0x3000);
-    pc_.set_segment(R_SS_INDEX, 0x0000);
-    pc_.registers().R_ESP = 0x0F00;
-    pc_.registers().R_EDX = kPort;
-    pc_.registers().R_ESI = 0x10;
-    pc_.registers().R_EDI = 0x10;
-    pc_.connect_string_ports(&ports_);
-  }
-
-  // Runs `code` (HLT appended) from 0000:1000 and expects it to halt right after it.
-  void run(std::vector<std::uint8_t> code) {
-    code.push_back(0xF4);
-    pc_.load(kCode, code.data(), code.size());
-    pc_.set_segment(R_CS_INDEX, 0);
-    pc_.registers().R_EIP = kCode;
-    result_ = pc_.run();
-    ASSERT_TRUE(result_.halted()) << result_.message;
-    EXPECT_EQ(result_.eip, kCode + code.size()) << "execution continued after the string instruction";
-  }
+  StringPortTest() { pc_.connect_string_ports(&ports_); }
 
   // The memory bytes at linear `address`, `count` of them.
   std::vector<std::uint8_t> bytes_at(std::uint32_t address, std::size_t count) {
     return std::vector<std::uint8_t>(pc_.memory() + address, pc_.memory() + address + count);
   }
 
-  kernel::VirtualClock clock_{100};
-  bus::IoBus bus_;
-  CountingPort port_;
-  AddressedMemory video_;
   FakeStringPorts ports_{clock_};
-  Pc pc_{bus_, clock_};
-  RunResult result_;
 };
 
 // REP OUTSB of 4 bytes: one call with the 4 bytes of DS:0010 in order; SI advanced by 4, CX zero,
