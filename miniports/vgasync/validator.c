@@ -314,7 +314,8 @@ static BOOLEAN AreaValid(const VGASYNC_VALIDATOR_AREA *Area)
 {
     ULONG index = 0;
     ULONG i;
-    if (Area->Count > VGASYNC_VALIDATOR_DEPTH) {
+    /* Never more than vgasync leaves buffered: room for the two writes an early playback adds. */
+    if (Area->Count > VGASYNC_VALIDATOR_DEPTH - 2) {
         return FALSE;
     }
     for (i = 0; i < Area->Count; i++) {
