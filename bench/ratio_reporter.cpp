@@ -16,4 +16,15 @@ void print_ratio(const RatioReporter& reporter, const std::string& what, const s
               goal, ratio <= goal ? "met" : "NOT met");
 }
 
+int run_benchmarks(int argc, char** argv, const std::vector<Goal>& goals) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  std::printf("\nGoals (ratios measured in this run):\n");
+  for (const Goal& g : goals) print_ratio(reporter, g.what, g.measured, g.baseline, g.goal);
+  return 0;
+}
+
 }  // namespace vidport::bench

@@ -45,4 +45,16 @@ class RatioReporter : public benchmark::ConsoleReporter {
 void print_ratio(const RatioReporter& reporter, const std::string& what, const std::string& measured,
                  const std::string& baseline, double goal);
 
+// A ratio an issue sets as a goal: `measured` over `baseline` (benchmark names), at most `goal`.
+struct Goal {
+  std::string what;
+  std::string measured;
+  std::string baseline;
+  double goal;
+};
+
+// The main() of a benchmark executable: runs the benchmarks the command line selects through a
+// RatioReporter, then prints each goal's ratio as measured in this run. Returns main's result.
+int run_benchmarks(int argc, char** argv, const std::vector<Goal>& goals);
+
 }  // namespace vidport::bench

@@ -9,13 +9,6 @@ namespace vidport::host {
 namespace {
 
 template <typename T>
-std::vector<std::uint8_t> bytes_of(const T& value) {
-  std::vector<std::uint8_t> out(sizeof(T));
-  std::memcpy(out.data(), &value, sizeof(T));
-  return out;
-}
-
-template <typename T>
 bool read_back(const std::vector<std::uint8_t>& bytes, T& value, std::size_t offset = 0) {
   if (bytes.size() < offset + sizeof(T)) return false;
   std::memcpy(&value, bytes.data() + offset, sizeof(T));
@@ -56,7 +49,7 @@ bool run_display_driver_startup(HostedRun& run, std::size_t adapter) {
   for (const auto& m : modes) info.modes.push_back(mode_of(m));
   if (!modes.empty()) {
     VIDEO_MODE set{modes.front().ModeIndex};
-    run.request(adapter, IOCTL_VIDEO_SET_CURRENT_MODE, bytes_of(set), 0, who);
+    run.request(adapter, IOCTL_VIDEO_SET_CURRENT_MODE, request_bytes(set), 0, who);
     if (!run.halt_checked()) return false;
     RequestResult current =
         run.request(adapter, IOCTL_VIDEO_QUERY_CURRENT_MODE, {}, sizeof(VIDEO_MODE_INFORMATION), who);
@@ -73,13 +66,13 @@ bool run_display_driver_startup(HostedRun& run, std::size_t adapter) {
     }
   }
   VIDEO_MEMORY memory{};
-  RequestResult mapped = run.request(adapter, IOCTL_VIDEO_MAP_VIDEO_MEMORY, bytes_of(memory),
+  RequestResult mapped = run.request(adapter, IOCTL_VIDEO_MAP_VIDEO_MEMORY, request_bytes(memory),
                                      sizeof(VIDEO_MEMORY_INFORMATION), who);
   if (!run.halt_checked()) return false;
   VIDEO_MEMORY_INFORMATION where{};
   if (ok(mapped) && read_back(mapped.output, where)) {
     memory.RequestedVirtualAddress = where.VideoRamBase;
-    run.request(adapter, IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, bytes_of(memory), 0, who);
+    run.request(adapter, IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, request_bytes(memory), 0, who);
     if (!run.halt_checked()) return false;
   }
   run.request(adapter, IOCTL_VIDEO_RESET_DEVICE, {}, 0, who);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -39,6 +40,14 @@ struct RequestResult {
 std::string ioctl_name(std::uint32_t code);
 // The code of a standard IOCTL_VIDEO_* name, if it is one.
 std::optional<std::uint32_t> ioctl_code(std::string_view name);
+
+// The bytes of a request's input structure (a VIDEO_MODE, a ULONG, ...), as issue() takes them.
+template <typename T>
+std::vector<std::uint8_t> request_bytes(const T& value) {
+  std::vector<std::uint8_t> out(sizeof(T));
+  std::memcpy(out.data(), &value, sizeof(T));
+  return out;
+}
 
 class RequestDispatcher {
  public:

@@ -26,13 +26,6 @@ namespace {
 
 constexpr unsigned kWidth = 320, kHeight = 200;
 
-template <typename T>
-std::vector<std::uint8_t> bytes_of(const T& value) {
-  std::vector<std::uint8_t> out(sizeof(T));
-  std::memcpy(out.data(), &value, sizeof(T));
-  return out;
-}
-
 // Vertical bands of 16 colours, each band a different block of 16 in the palette: the palette
 // animation then visibly moves every band.
 std::vector<std::uint8_t> picture() {
@@ -80,14 +73,14 @@ class Demo {
 
   bool set_mode(std::uint32_t mode) {
     VIDEO_MODE requested{mode};
-    return ok(IOCTL_VIDEO_SET_CURRENT_MODE, bytes_of(requested));
+    return ok(IOCTL_VIDEO_SET_CURRENT_MODE, request_bytes(requested));
   }
 
   // What a display driver does with IOCTL_VIDEO_MAP_VIDEO_MEMORY: store pixels through the
   // mapping. The mapping is a device window, so the stores reach the card through the bus.
   bool draw(const std::vector<std::uint8_t>& bytes) {
     VIDEO_MEMORY memory{};
-    if (!ok(IOCTL_VIDEO_MAP_VIDEO_MEMORY, bytes_of(memory), sizeof(VIDEO_MEMORY_INFORMATION))) return false;
+    if (!ok(IOCTL_VIDEO_MAP_VIDEO_MEMORY, request_bytes(memory), sizeof(VIDEO_MEMORY_INFORMATION))) return false;
     VIDEO_MEMORY_INFORMATION where{};
     if (last_.output.size() < sizeof(where)) return false;
     std::memcpy(&where, last_.output.data(), sizeof(where));
@@ -97,10 +90,10 @@ class Demo {
       run_.machine().bus().write_memory(*physical + i, bus::Width::Byte, bytes[i]);
     }
     memory.RequestedVirtualAddress = where.VideoRamBase;
-    return ok(IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, bytes_of(memory));
+    return ok(IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, request_bytes(memory));
   }
 
-  bool wait_retraces(std::uint32_t count) { return ok(IOCTL_VGASYNC_WAIT_RETRACES, bytes_of(count), sizeof(ULONG)); }
+  bool wait_retraces(std::uint32_t count) { return ok(IOCTL_VGASYNC_WAIT_RETRACES, request_bytes(count), sizeof(ULONG)); }
 
   bool stats(VGASYNC_STATS& out) {
     if (!ok(IOCTL_VGASYNC_QUERY_STATS, {}, sizeof(VGASYNC_STATS)) || last_.output.size() < sizeof(out)) return false;
@@ -132,7 +125,7 @@ VgasyncDemoResult run_vgasync_demo(HostedRun& run, const VgasyncDemoOptions& opt
     if (k % 4 == 3 && !run.screenshot(fmt::format("13h-palette-{:02}.png", k), "demo")) return fail("screenshot");
   }
   std::uint32_t start = options.pan_rows * (kWidth / 4);  // 13h counts the start address in 4-byte units
-  if (!demo.ok(IOCTL_VGASYNC_SET_PAN, bytes_of(start)) || !demo.wait_retraces(1)) return fail("pan");
+  if (!demo.ok(IOCTL_VGASYNC_SET_PAN, request_bytes(start)) || !demo.wait_retraces(1)) return fail("pan");
   if (!run.screenshot("13h-panned.png", "demo")) return fail("screenshot");
   VGASYNC_STATS stats{};
   if (!demo.stats(stats)) return fail("query vgasync's statistics");

@@ -8,7 +8,6 @@
 
 #include <video.h>
 
-#include <cstdio>
 #include <string>
 
 #include "pc/pc.h"
@@ -106,15 +105,9 @@ BENCHMARK(BM_ModeSetDirect)->Unit(benchmark::kMillisecond)->UseRealTime();
 }  // namespace vidport::v86_test
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  vidport::bench::RatioReporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
-  std::printf("\nGoals (ratios measured in this run):\n");
-  vidport::bench::print_ratio(reporter, "full screen: validated playback vs direct, per port write",
-                              "BM_ValidatedPlayback", "BM_DirectWrites", 2.0);
-  vidport::bench::print_ratio(reporter, "full screen: BIOS mode set through validators vs direct",
-                              "BM_ModeSetThroughValidators", "BM_ModeSetDirect", 2.0);
-  return 0;
+  return vidport::bench::run_benchmarks(
+      argc, argv,
+      {{"full screen: validated playback vs direct, per port write", "BM_ValidatedPlayback", "BM_DirectWrites", 2.0},
+       {"full screen: BIOS mode set through validators vs direct", "BM_ModeSetThroughValidators", "BM_ModeSetDirect",
+        2.0}});
 }

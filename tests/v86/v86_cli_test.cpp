@@ -3,9 +3,6 @@
 // program that ran through the validators, and a miniport without VDM support.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -14,28 +11,18 @@
 #include <nlohmann/json.hpp>
 
 #include "image/image.h"
+#include "vidport_run.h"
 #include "image_compare.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  nlohmann::json report;
-};
+using CliRun = vidport::testing::VidportRun;
 
 // Runs `vidport run ARGS --out DIR` and reads DIR/report.json.
 CliRun vidport_run(const std::string& args, const fs::path& out) {
-  fs::remove_all(out);
-  const std::string command = std::string(VIDPORT_CLI) + " run " + args + " --out " + out.string() + " > " +
-                              (out.string() + ".log") + " 2>&1";
-  CliRun run;
-  const int status = std::system(command.c_str());
-  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
-  std::ifstream report(out / "report.json");
-  if (report) run.report = nlohmann::json::parse(report, nullptr, false);
-  return run;
+  return vidport::testing::vidport_run(VIDPORT_CLI, args, out);
 }
 
 std::string v86_test_module() { return std::string(V86_MODULE_DIR) + "/v86_test.so"; }

@@ -53,18 +53,16 @@ class VgasyncValidatorTest : public ::testing::Test {
     rig.hardware().take();
   }
   videoport::EmulatorPorts& ports() { return *videoport::EmulatorPorts::of(*rig.adapter().adapter); }
-  VGASYNC_VALIDATOR_STATS validator() {
-    VGASYNC_VALIDATOR_STATS stats{};
-    host::RequestResult result = rig.request(IOCTL_VGASYNC_QUERY_VALIDATOR, {}, sizeof(stats));
-    if (result.output.size() >= sizeof(stats)) std::memcpy(&stats, result.output.data(), sizeof(stats));
-    return stats;
+  // A private query IOCTL's output structure (zeros when the request failed).
+  template <typename T>
+  T query(std::uint32_t code) {
+    T out{};
+    host::RequestResult result = rig.request(code, {}, sizeof(out));
+    if (result.output.size() >= sizeof(out)) std::memcpy(&out, result.output.data(), sizeof(out));
+    return out;
   }
-  VGASYNC_STATS device_stats() {
-    VGASYNC_STATS stats{};
-    host::RequestResult result = rig.request(IOCTL_VGASYNC_QUERY_STATS, {}, sizeof(stats));
-    if (result.output.size() >= sizeof(stats)) std::memcpy(&stats, result.output.data(), sizeof(stats));
-    return stats;
-  }
+  VGASYNC_VALIDATOR_STATS validator() { return query<VGASYNC_VALIDATOR_STATS>(IOCTL_VGASYNC_QUERY_VALIDATOR); }
+  VGASYNC_STATS device_stats() { return query<VGASYNC_STATS>(IOCTL_VGASYNC_QUERY_STATS); }
   // The sequencer and Misc Output writes the card saw since the last call.
   std::vector<SeenWrite> seen() {
     std::vector<SeenWrite> kept;

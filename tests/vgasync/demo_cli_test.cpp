@@ -3,40 +3,23 @@
 // exit code 0; the same with 1 and 4 processors.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <array>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "image/image.h"
+#include "vidport_run.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct DemoRun {
-  int exit_code = -1;
-  nlohmann::json report;
-  std::string log;
-};
+using DemoRun = vidport::testing::VidportRun;
 
 DemoRun run_demo(const std::string& extra, const fs::path& out) {
-  fs::remove_all(out);
-  const fs::path log = out.string() + ".log";
-  std::string command = std::string(VIDPORT_CLI) + " run " + extra + " --out " + out.string() + " > " + log.string() + " 2>&1";
-  DemoRun run;
-  int status = std::system(command.c_str());
-  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
-  std::ifstream report(out / "report.json");
-  if (report) run.report = nlohmann::json::parse(report, nullptr, false);
-  std::ifstream text(log);
-  run.log.assign(std::istreambuf_iterator<char>(text), std::istreambuf_iterator<char>());
-  return run;
+  return vidport::testing::vidport_run(VIDPORT_CLI, extra, out);
 }
 
 // QEMU's 6-to-8-bit DAC expansion (shared/refs/README.md), written out here on purpose: the
@@ -66,10 +49,10 @@ TEST_P(Demo, AnimatesThePaletteFromTheIsrWithoutTears) {
   const int cpus = GetParam();
   const fs::path out = fs::path(::testing::TempDir()) / ("vidport_demo_" + std::to_string(cpus));
   DemoRun run = run_demo(cpus == 2 ? "" : "--cpus " + std::to_string(cpus), out);
-  ASSERT_EQ(run.exit_code, 0) << run.log;
-  ASSERT_FALSE(run.report.is_discarded()) << run.log;
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  ASSERT_FALSE(run.report.is_discarded()) << run.output;
   const nlohmann::json& demo = run.report["demo"];
-  ASSERT_TRUE(demo.is_object()) << run.log;
+  ASSERT_TRUE(demo.is_object()) << run.output;
   EXPECT_EQ(demo["failed_step"], "");
   EXPECT_GE(demo["palette_updates_applied"].get<int>(), 12);
   EXPECT_EQ(demo["pans_applied"], 1);
@@ -78,7 +61,7 @@ TEST_P(Demo, AnimatesThePaletteFromTheIsrWithoutTears) {
   EXPECT_EQ(run.report["vga"]["tears"], 0);
   EXPECT_EQ(run.report["findings"].size(), 0u);
   EXPECT_EQ(run.report["machine"]["cpus"], cpus);
-  EXPECT_NE(run.log.find("VGA tears: 0"), std::string::npos) << run.log;
+  EXPECT_NE(run.output.find("VGA tears: 0"), std::string::npos) << run.output;
   for (unsigned k : {3u, 7u, 11u}) {
     char name[32];
     std::snprintf(name, sizeof name, "13h-palette-%02u.png", k);

@@ -2,38 +2,24 @@
 // from the ISR with screenshots, and the buggy twins (c) and (d) with their findings and exit codes.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <array>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "image/image.h"
+#include "vidport_run.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  nlohmann::json report;
-};
+using CliRun = vidport::testing::VidportRun;
 
 // Runs `vidport run ARGS --out DIR` and reads DIR/report.json.
 CliRun vidport_run(const std::string& args, const fs::path& out) {
-  fs::remove_all(out);
-  std::string command = std::string(VIDPORT_CLI) + " run " + args + " --out " + out.string() + " > " +
-                        (out.string() + ".log") + " 2>&1";
-  CliRun run;
-  int status = std::system(command.c_str());
-  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
-  std::ifstream report(out / "report.json");
-  if (report) run.report = nlohmann::json::parse(report, nullptr, false);
-  return run;
+  return vidport::testing::vidport_run(VIDPORT_CLI, args, out);
 }
 
 std::string module(const std::string& name) { return std::string(VGASYNC_MODULE_DIR) + "/" + name + ".so"; }

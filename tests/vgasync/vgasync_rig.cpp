@@ -14,17 +14,6 @@ extern "C" {
 
 namespace vidport::vgasync_test {
 
-namespace {
-
-template <typename T>
-std::vector<std::uint8_t> bytes_of(const T& value) {
-  std::vector<std::uint8_t> out(sizeof(T));
-  std::memcpy(out.data(), &value, sizeof(T));
-  return out;
-}
-
-}  // namespace
-
 std::string module_path(const std::string& name) {
   return std::string(VGASYNC_MODULE_DIR) + "/" + name + ".so";
 }
@@ -58,7 +47,7 @@ host::RequestResult VgasyncRig::request(std::uint32_t code, const std::vector<st
 
 bool VgasyncRig::set_mode(std::uint32_t mode) {
   VIDEO_MODE requested{mode};
-  return request(IOCTL_VIDEO_SET_CURRENT_MODE, bytes_of(requested)).record.status == NO_ERROR;
+  return request(IOCTL_VIDEO_SET_CURRENT_MODE, host::request_bytes(requested)).record.status == NO_ERROR;
 }
 
 std::uint32_t VgasyncRig::queue_palette(std::uint16_t first, const std::vector<std::uint8_t>& rgb) {
@@ -77,11 +66,11 @@ std::uint32_t VgasyncRig::queue_palette(std::uint16_t first, const std::vector<s
 }
 
 std::uint32_t VgasyncRig::wait_retraces(std::uint32_t count) {
-  return request(IOCTL_VGASYNC_WAIT_RETRACES, bytes_of(count), sizeof(ULONG)).record.status;
+  return request(IOCTL_VGASYNC_WAIT_RETRACES, host::request_bytes(count), sizeof(ULONG)).record.status;
 }
 
 std::uint32_t VgasyncRig::set_pan(std::uint32_t start) {
-  return request(IOCTL_VGASYNC_SET_PAN, bytes_of(start)).record.status;
+  return request(IOCTL_VGASYNC_SET_PAN, host::request_bytes(start)).record.status;
 }
 
 std::vector<std::uint32_t> VgasyncRig::stats() {
@@ -95,7 +84,7 @@ std::vector<std::uint32_t> VgasyncRig::stats() {
 
 bool VgasyncRig::draw(const std::vector<std::uint8_t>& bytes) {
   VIDEO_MEMORY memory{};
-  host::RequestResult mapped = request(IOCTL_VIDEO_MAP_VIDEO_MEMORY, bytes_of(memory), sizeof(VIDEO_MEMORY_INFORMATION));
+  host::RequestResult mapped = request(IOCTL_VIDEO_MAP_VIDEO_MEMORY, host::request_bytes(memory), sizeof(VIDEO_MEMORY_INFORMATION));
   VIDEO_MEMORY_INFORMATION where{};
   if (mapped.record.status != NO_ERROR || mapped.output.size() < sizeof(where)) return false;
   std::memcpy(&where, mapped.output.data(), sizeof(where));
@@ -107,7 +96,7 @@ bool VgasyncRig::draw(const std::vector<std::uint8_t>& bytes) {
     machine().bus().write_memory(*physical + i, bus::Width::Byte, bytes[i]);
   }
   memory.RequestedVirtualAddress = where.VideoRamBase;
-  return request(IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, bytes_of(memory)).record.status == NO_ERROR;
+  return request(IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, host::request_bytes(memory)).record.status == NO_ERROR;
 }
 
 void VgasyncRig::finish() {
