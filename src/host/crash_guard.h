@@ -5,8 +5,9 @@
 // - SIGSEGV, SIGBUS, SIGILL and SIGFPE on a virtual processor's thread are caught on that
 //   processor's alternate signal stack. The handler records a fatal finding naming the miniport
 //   routine the processor was in (Processor::routine(), or its context when unlabelled), the
-//   faulting address and the code address (module + offset, resolved later), then halts the
-//   machine, which unwinds the processor to its task boundary.
+//   faulting address and the code address (module + offset, resolved later), halts the
+//   machine and jumps to the processor's innermost landing (kernel/halt.h), from where vidport's
+//   own frames unwind to the task boundary.
 // - A fault inside a device window (device_windows.h) is reported as a plain dereference of
 //   the window: the miniport should have used the register accessors.
 // - The same signals on any other thread are vidport's own bugs: the default action runs (the

@@ -49,9 +49,16 @@ class Machine {
   std::shared_ptr<Task> post(unsigned cpu, std::function<void()> body);
 
   // Records `finding` as fatal and halts the machine. On one of this machine's processors it does
-  // not return (the processor unwinds to its task boundary); elsewhere it returns.
+  // not return (it throws kernel::Halt, which unwinds the processor to its task boundary);
+  // elsewhere it returns. Never from a signal handler: use halt() there.
   void bugcheck(findings::Finding finding);
+  // As bugcheck(), but always returns: for signal handlers, which then jump to the processor's
+  // innermost landing (Processor::jump_to_landing), and for code that unwinds by itself.
+  void halt(findings::Finding finding);
   bool halted() const { return halted_.load(std::memory_order_acquire); }
+  // The flag behind halted(), for loops that poll it without knowing the machine (the emulator
+  // running a full-screen program: pc::Pc::connect_stop_flag).
+  const std::atomic<bool>& halted_flag() const { return halted_; }
   std::optional<findings::Finding> stop_finding() const;
 
   // Reports a non-fatal finding, filling processor, IRQL, context and time from the caller.

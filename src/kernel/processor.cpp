@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "kernel/dpc.h"
+#include "kernel/halt.h"
 #include "kernel/interrupt_controller.h"
 #include "kernel/machine.h"
 
@@ -143,7 +144,7 @@ bool Processor::run_one_interrupt() {
     InterruptObject& object = *claim->chain[i];
     object.lock.acquire(*this, object.blame_site());
     push_frame(ContextKind::Isr, &object.lock, kPassiveLevel, object.blame_site());
-    claimed = object.routine(object.context) != 0;
+    claimed = call_miniport([&] { return object.routine(object.context); }) != 0;
     pop_frame();
     object.lock.release(*this);
   }
@@ -166,7 +167,7 @@ bool Processor::run_one_dpc() {
   if (!dpc) return false;
   Irql old = raise_irql(kDispatchLevel);
   push_frame(ContextKind::Dpc);
-  dpc->run(*this);
+  call_miniport([&] { dpc->run(*this); });
   pop_frame();
   set_state(state().with_irql(old));
   bump(dpcs_run_);
@@ -191,9 +192,17 @@ bool Processor::block_until(const std::function<bool()>& ready, ClockTime deadli
   }
 }
 
-void Processor::unwind_to_boundary() { siglongjmp(boundary_, 1); }
+void Processor::unwind_to_boundary() { throw Halt{}; }
+
+void Processor::landed(const Landing& landing) {
+  landing_ = landing.outer;
+  pthread_sigmask(SIG_SETMASK, &thread_mask_, nullptr);
+}
+
+void Processor::jump_to_landing() { VIDPORT_JUMP_TO_LANDING(landing_->buffer); }
 
 void Processor::reset_after_halt() {
+  landing_ = base_landing_;
   set_state(State{0});
   routine_.store(nullptr, std::memory_order_relaxed);
   held_count_ = 0;
@@ -213,8 +222,19 @@ void Processor::thread_main() {
   ss.ss_sp = signal_stack.get();
   ss.ss_size = kSignalStackSize;
   sigaltstack(&ss, nullptr);
-  if (sigsetjmp(boundary_, 1) != 0) reset_after_halt();
+  pthread_sigmask(SIG_SETMASK, nullptr, &thread_mask_);
+  // The base landing: a signal that arrives while no miniport call is in progress (a fault in
+  // vidport's own code) jumps here, past whatever vidport frames were running.
+  Landing base;
+  base_landing_ = &base;
+  if (VIDPORT_SET_LANDING(base.buffer)) {
+    landed(base);
+    reset_after_halt();
+  }
+  landing_ = &base;
   serve();
+  base_landing_ = nullptr;
+  landing_ = nullptr;
   ss.ss_flags = SS_DISABLE;
   sigaltstack(&ss, nullptr);
   detail::current_processor = nullptr;
@@ -239,18 +259,26 @@ void Processor::serve() {
       tasks_.pop_front();
       quiescent_.store(false, std::memory_order_release);
       lock.unlock();
-      preemption_point(PointKind::Idle);
-      current_task_->body();
-      preemption_point(PointKind::Idle);
-      finish(*current_task_, true);
-      current_task_.reset();
+      try {
+        preemption_point(PointKind::Idle);
+        current_task_->body();
+        preemption_point(PointKind::Idle);
+        finish(*current_task_, true);
+        current_task_.reset();
+      } catch (const Halt&) {
+        reset_after_halt();
+      }
       lock.lock();
       continue;
     }
     if (attention_.load(std::memory_order_acquire) & kWakeBits) {
       quiescent_.store(false, std::memory_order_release);
       lock.unlock();
-      preemption_point_slow(PointKind::Idle);
+      try {
+        preemption_point_slow(PointKind::Idle);
+      } catch (const Halt&) {
+        reset_after_halt();
+      }
       lock.lock();
       continue;
     }

@@ -9,15 +9,15 @@
 //   lower_irql() delivers what became deliverable: pending interrupts, then (below
 //   DISPATCH_LEVEL) DPCs.
 // - An idle processor blocks on a condition variable; it never spins.
-// - When its machine halts (a bugcheck), a processor abandons whatever runs on it by jumping back
-//   to its task boundary (siglongjmp). Runtime frames between a halt point and that boundary
-//   hold no internal lock and own nothing that needs a destructor.
+// - When its machine halts (a bugcheck), a processor abandons whatever runs on it: vidport's
+//   frames unwind as C++ frames (kernel::Halt), miniport frames are jumped over to the innermost
+//   landing. kernel/halt.h states the rule.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <condition_variable>
-#include <csetjmp>
+#include <csignal>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -32,6 +32,7 @@
 #include "kernel/clock.h"
 #include "kernel/execution_context.h"
 #include "kernel/irql.h"
+#include "kernel/landing.h"
 #include "kernel/preemption.h"
 #include "kernel/spin_lock.h"
 
@@ -258,8 +259,20 @@ class Processor {
            (attention_.load(std::memory_order_acquire) & (kAttentionInterrupt | kAttentionDpc)) == 0;
   }
 
-  // Own thread: abandons everything on this processor's stack (the machine has halted).
+  // Own thread, vidport code (never a signal handler): abandons everything on this processor's
+  // stack because the machine has halted, by throwing kernel::Halt (see kernel/halt.h).
   [[noreturn]] void unwind_to_boundary();
+
+  // Landings (kernel/halt.h). Own thread only. The chain is never empty on a processor's thread:
+  // its base is the task boundary.
+  Landing* innermost_landing() const { return landing_; }
+  void set_innermost_landing(Landing* landing) { landing_ = landing; }
+  // Called where a jump to `landing` arrived: the chain continues at its outer landing and the
+  // thread's signal mask is what it was before the handler that jumped (if any) ran.
+  void landed(const Landing& landing);
+  // Own thread, from a signal handler or an export only: jumps to the innermost landing,
+  // skipping the miniport frames above it.
+  [[noreturn]] void jump_to_landing();
 
   // Starts the host thread (called by the machine once every processor exists).
   void start();
@@ -306,7 +319,9 @@ class Processor {
   std::shared_ptr<Task> current_task_;  // own thread only
   std::atomic<bool> quiescent_{true};
 
-  sigjmp_buf boundary_;
+  Landing* landing_ = nullptr;       // own thread only: the innermost landing
+  Landing* base_landing_ = nullptr;  // the task boundary's
+  sigset_t thread_mask_{};           // the signal mask the thread runs miniport code with
   std::thread thread_;
 };
 
