@@ -28,7 +28,7 @@ struct InterruptObject {
   // host trampoline around it (0: blame `routine` itself).
   std::uintptr_t blame = 0;
   std::uintptr_t blame_site() const { return blame ? blame : reinterpret_cast<std::uintptr_t>(routine); }
-  SpinLock lock;
+  SpinLock lock{LockKind::Interrupt};
 };
 
 }  // namespace vidport::kernel

@@ -84,6 +84,17 @@ void Machine::set_preemption_hook(PreemptionHook* hook) {
   }
 }
 
+void Machine::set_observer(Observer* observer) {
+  observer_.store(observer, std::memory_order_release);
+  for (auto& p : processors_) {
+    if (observer) {
+      p->request_attention(kAttentionObserver);
+    } else {
+      p->clear_attention(kAttentionObserver);
+    }
+  }
+}
+
 bool Machine::all_quiescent() const {
   for (const auto& p : processors_) {
     if (!p->quiescent()) return false;

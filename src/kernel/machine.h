@@ -21,6 +21,7 @@
 #include "kernel/clock.h"
 #include "kernel/interrupt_controller.h"
 #include "kernel/machine_config.h"
+#include "kernel/observer.h"
 #include "kernel/preemption.h"
 #include "kernel/processor.h"
 
@@ -68,6 +69,11 @@ class Machine {
   void set_preemption_hook(PreemptionHook* hook);
   PreemptionHook* preemption_hook() const { return hook_.load(std::memory_order_acquire); }
 
+  // Installs (or with nullptr removes) the observer (kernel/observer.h). Set while processors
+  // are idle; the observer must outlive its installation.
+  void set_observer(Observer* observer);
+  Observer* observer() const { return observer_.load(std::memory_order_acquire); }
+
   // Host side: lets clock time reach `until`. Under the virtual clock time jumps from event to
   // event whenever every processor is quiescent; otherwise their bus accesses move it.
   void pass_time_until(ClockTime until);
@@ -90,6 +96,7 @@ class Machine {
   InterruptController interrupts_;
   std::vector<std::unique_ptr<Processor>> processors_;
   std::atomic<PreemptionHook*> hook_{nullptr};
+  std::atomic<Observer*> observer_{nullptr};
   std::atomic<bool> halted_{false};
   mutable std::mutex stop_mutex_;
   std::optional<findings::Finding> stop_finding_;  // guarded by stop_mutex_

@@ -8,6 +8,7 @@
 #include "kernel/halt.h"
 #include "kernel/interrupt_controller.h"
 #include "kernel/machine.h"
+#include "kernel/observer.h"
 
 namespace vidport::kernel {
 
@@ -116,6 +117,18 @@ void Processor::post(std::shared_ptr<Task> task) {
   wake_.notify_all();
 }
 
+void Processor::notify_context(ContextKind kind, bool enter) {
+  if (Observer* o = machine_.observer()) enter ? o->context_enter(*this, kind) : o->context_exit(*this, kind);
+}
+
+void Processor::notify_lock(const SpinLock& lock, bool acquired) {
+  if (Observer* o = machine_.observer()) acquired ? o->lock_acquired(*this, lock) : o->lock_released(*this, lock);
+}
+
+void Processor::notify_access(const MemoryAccess& access) {
+  if (Observer* o = machine_.observer()) o->memory_access(*this, access);
+}
+
 void Processor::preemption_point_slow(PointKind kind) {
   std::uint32_t bits = attention_.load(std::memory_order_acquire);
   if (bits & kAttentionHalt) unwind_to_boundary();
@@ -138,6 +151,9 @@ void Processor::deliver() {
 bool Processor::run_one_interrupt() {
   std::optional<InterruptController::Claim> claim = machine_.interrupts().claim(index_, irql());
   if (!claim) return false;
+  if (observed()) {
+    if (Observer* o = machine_.observer()) o->interrupt_delivered(*this, claim->line);
+  }
   Irql old = raise_irql(claim->dirql);
   bool claimed = false;
   for (unsigned i = 0; i < claim->count && !claimed; ++i) {
@@ -167,6 +183,9 @@ bool Processor::run_one_dpc() {
   if (!dpc) return false;
   Irql old = raise_irql(kDispatchLevel);
   push_frame(ContextKind::Dpc);
+  if (observed()) {
+    if (Observer* o = machine_.observer()) o->dpc_started(*this, *dpc);
+  }
   call_miniport([&] { dpc->run(*this); });
   pop_frame();
   set_state(state().with_irql(old));
@@ -261,7 +280,10 @@ void Processor::serve() {
       lock.unlock();
       try {
         preemption_point(PointKind::Idle);
+        // A task is the Passive context at depth 0: observers see it begin and end.
+        if (observed()) notify_context(ContextKind::Passive, true);
         current_task_->body();
+        if (observed()) notify_context(ContextKind::Passive, false);
         preemption_point(PointKind::Idle);
         finish(*current_task_, true);
         current_task_.reset();

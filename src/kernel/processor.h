@@ -39,8 +39,10 @@
 namespace vidport::kernel {
 
 class Dpc;
+class Event;
 class Machine;
 class SpinLock;
+struct MemoryAccess;
 
 // Why a processor must leave its fast path. Set by other threads; checked at preemption points.
 enum Attention : std::uint32_t {
@@ -48,6 +50,7 @@ enum Attention : std::uint32_t {
   kAttentionDpc = 1u << 1,        // this processor's DPC queue is not empty
   kAttentionHook = 1u << 2,       // a preemption hook is installed
   kAttentionHalt = 1u << 3,       // the machine halted
+  kAttentionObserver = 1u << 4,   // an observer is installed (kernel/observer.h)
 };
 
 // Work the host gives a processor: runs at PASSIVE_LEVEL in the Passive context.
@@ -151,11 +154,21 @@ class Processor {
     if (__builtin_expect(s.depth() + 1 >= kMaxContextDepth, 0)) context_overflow();
     frames_[s.depth() + 1] = Frame{lock, site, kind, saved_irql};
     set_state(s.pushed(kind, s.irql()));
+    if (__builtin_expect(observed(), 0)) notify_context(kind, true);
   }
   void pop_frame() {
     State s = state();
+    if (__builtin_expect(observed(), 0)) notify_context(s.context(), false);
     unsigned depth = s.depth() - 1;
     set_state(State{depth << 8 | static_cast<unsigned>(frames_[depth].kind) << 16 | s.irql()});
+  }
+
+  // True while an observer watches this processor's machine (kernel/observer.h).
+  bool observed() const { return (attention_.load(std::memory_order_relaxed) & kAttentionObserver) != 0; }
+  // Own thread: a miniport memory access, for the observer (instrumented code and VideoPort's
+  // memory functions report them; nothing else happens).
+  void note_access(const MemoryAccess& access) {
+    if (__builtin_expect(observed(), 0)) notify_access(access);
   }
   // The site of the innermost frame holding `lock` (where this processor took it), or 0.
   std::uintptr_t site_holding(const SpinLock* lock) const;
@@ -178,7 +191,7 @@ class Processor {
     set_state(outer.pushed(ContextKind::SynchronizeCallback, dirql));
   }
   void end_fast_synchronize(State outer, SpinLock* lock) {
-    lock->release(*this);
+    lock->release_unrecorded();
     set_state(outer);
     count_synchronize(1);  // VpMediumPriority
     if (attention_.load(std::memory_order_relaxed) != 0) preemption_point_slow(PointKind::IrqlLowered);
@@ -188,17 +201,25 @@ class Processor {
   // and saved IRQL): pops it, releases the lock, counts the call and lowers the IRQL.
   inline void end_synchronize_frame(unsigned priority);
 
-  // Miniport spin locks (VideoPortAcquireSpinLock...) this processor holds, innermost last.
-  void note_lock_acquired(const SpinLock* lock) {
-    if (__builtin_expect(held_count_ >= kMaxHeldLocks, 0)) lock_overflow();
-    held_[held_count_++] = lock;
+  // Called by SpinLock::acquire/release themselves (callers never note locks). The processor
+  // keeps the miniport spin locks (VideoPortAcquireSpinLock...) and DPC exclusions it holds,
+  // innermost last; interrupt locks are named by the frames (frame(i).lock). Both tell an
+  // observer.
+  void lock_acquired(const SpinLock& lock) {
+    if (lock.kind() != LockKind::Interrupt) {
+      if (__builtin_expect(held_count_ >= kMaxHeldLocks, 0)) lock_overflow();
+      held_[held_count_++] = &lock;
+    }
+    if (__builtin_expect(observed(), 0)) notify_lock(lock, true);
   }
-  void note_lock_released(const SpinLock* lock) {
+  void lock_released(const SpinLock& lock) {
+    if (__builtin_expect(observed(), 0)) notify_lock(lock, false);
+    if (lock.kind() == LockKind::Interrupt) return;
     // Locks are nearly always released innermost first.
-    if (__builtin_expect(held_count_ != 0 && held_[held_count_ - 1] == lock, 1)) {
+    if (__builtin_expect(held_count_ != 0 && held_[held_count_ - 1] == &lock, 1)) {
       --held_count_;
     } else {
-      release_out_of_order(lock);
+      release_out_of_order(&lock);
     }
   }
   unsigned held_lock_count() const { return held_count_; }
@@ -285,6 +306,9 @@ class Processor {
   void set_state(State s) { state_.store(s.bits_, std::memory_order_relaxed); }
 
   void preemption_point_slow(PointKind kind);
+  void notify_context(ContextKind kind, bool enter);
+  void notify_lock(const SpinLock& lock, bool acquired);
+  void notify_access(const MemoryAccess& access);
   [[noreturn]] static void context_overflow();
   [[noreturn]] static void lock_overflow();
   void release_out_of_order(const SpinLock* lock);
@@ -332,6 +356,7 @@ inline void SpinLock::acquire(Processor& processor, std::uintptr_t site) {
     spin(processor);
   }
   acquired_at_.store(site, std::memory_order_relaxed);
+  processor.lock_acquired(*this);
 }
 
 inline bool SpinLock::try_acquire(Processor& processor) {
@@ -340,13 +365,17 @@ inline bool SpinLock::try_acquire(Processor& processor) {
                                        std::memory_order_relaxed);
 }
 
-inline void SpinLock::release(Processor&) { word_.store(0, std::memory_order_release); }
+inline void SpinLock::release(Processor& processor) {
+  processor.lock_released(*this);
+  word_.store(0, std::memory_order_release);
+}
 
 inline void Processor::end_synchronize_frame(unsigned priority) {
   const Frame& f = frames_[context_depth()];
-  if (f.lock != nullptr) f.lock->release(*this);
+  SpinLock* lock = f.lock;
   Irql saved = f.saved_irql;
   pop_frame();
+  if (lock != nullptr) lock->release(*this);
   count_synchronize(priority);
   lower_irql(saved);
 }
