@@ -18,6 +18,7 @@ import os
 import pathlib
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,18 +48,26 @@ def _tail(text, lines=25):
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
-def _run(command, what, env=None, verbose=False, cwd=None):
-    """Runs `command`; raises BuildError naming `what` with the end of its output on failure."""
+def _run(command, what, env=None, verbose=False):
+    """Runs `command`; raises BuildError naming `what` with the end of its output on failure.
+
+    The command runs in a process group of its own that is terminated as a whole when the
+    comparison is interrupted, so no compiler outlives the tree it was building.
+    """
+    output_to = None if not verbose else sys.stderr
     if verbose:
-        print("+ " + " ".join(str(part) for part in command), file=sys.stderr)
-        result = subprocess.run(command, env=env, cwd=cwd, stdout=sys.stderr, check=False)
-        output = ""
-    else:
-        result = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True, check=False)
-        output = result.stdout + result.stderr
-    if result.returncode != 0:
-        raise BuildError(f"{what} failed (exit {result.returncode})" + (f":\n{_tail(output)}" if output else ""))
-    return output
+        print("+ " + " ".join(str(part) for part in command), file=sys.stderr, flush=True)
+    process = subprocess.Popen(command, env=env, stdout=output_to or subprocess.PIPE,
+                               stderr=subprocess.STDOUT if not verbose else None, text=True, start_new_session=True)
+    try:
+        output, _ = process.communicate()
+    except BaseException:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait()
+        raise
+    if process.returncode != 0:
+        raise BuildError(f"{what} failed (exit {process.returncode})" + (f":\n{_tail(output)}" if output else ""))
+    return output or ""
 
 
 def repo_root(start="."):
