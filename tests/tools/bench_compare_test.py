@@ -62,6 +62,12 @@ class ComparisonTest(unittest.TestCase):
         # Negative control: a mean would have called it slower.
         self.assertEqual(comparison.verdict(10.0, sum(new) / len(new)), comparison.SLOWER)
 
+    def test_rounds_spread_wider_than_the_allowance_are_called_noisy(self):
+        old = [{"BM_Quiet": 100.0, "BM_Loud": 100.0}] * 8 + [{"BM_Quiet": 105.0, "BM_Loud": 130.0}]
+        new = [{"BM_Quiet": 100.0, "BM_Loud": 100.0}] * 9
+        # BM_Quiet's 5% spread is the negative control.
+        self.assertEqual(comparison.noisy(comparison.compare(old, new)), ["BM_Loud"])
+
     def test_benchmark_on_one_side_only_is_reported_not_judged(self):
         old = [{"BM_Kept": 5.0, "BM_Gone": 7.0}] * 3
         new = [{"BM_Kept": 5.0, "BM_New": 9.0}] * 3
@@ -157,6 +163,7 @@ class EndToEndTest(unittest.TestCase):
         for run in runs:
             self.assertEqual(run["affinity"], [self.core])
             self.assertIn("--benchmark_filter=BM_", run["argv"])
+        self.assertIn("note: the rounds of BM_Steady spread more than 10%", out)
         self.assertIn("load average at start", out)
         self.assertIn("load average at end", out)
 

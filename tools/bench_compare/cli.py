@@ -171,6 +171,10 @@ def _compare(args, old_binaries, new_binaries, old_label):
             continue
         for line in table.format_rows(rows, old_label, new_label, args.rounds):
             print(f"  {line}")
+        if comparison.noisy(rows):
+            print(f"  note: the rounds of {', '.join(comparison.noisy(rows))} spread more than "
+                  f"{comparison.NOISY_SPREAD:.0%}; a verdict near the limit is uncertain there: rerun with more "
+                  "--rounds on a quieter machine")
         slower = slower or comparison.any_slower(rows)
     print(f"\nload average at end: {machine.load_average()}")
     return EXIT_SLOWER if slower else EXIT_NOT_SLOWER

@@ -12,6 +12,9 @@ import statistics
 NOT_SLOWER_RATIO = 1.10
 NOT_SLOWER_NS = 0.5
 
+# A side whose rounds spread wider than this cannot resolve the 10% the verdict judges.
+NOISY_SPREAD = NOT_SLOWER_RATIO - 1.0
+
 NOT_SLOWER = "not slower"
 SLOWER = "SLOWER"
 
@@ -88,3 +91,9 @@ def compare(old_rounds, new_rounds):
 def any_slower(rows):
     """True when some row's verdict is SLOWER (the tool's exit status 1)."""
     return any(row.verdict == SLOWER for row in rows)
+
+
+def noisy(rows):
+    """The names of the rows where a side's rounds spread more than NOISY_SPREAD."""
+    return [row.name for row in rows
+            if any(side is not None and side.spread > NOISY_SPREAD for side in (row.old, row.new))]
