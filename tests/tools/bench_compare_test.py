@@ -133,6 +133,11 @@ class EndToEndTest(unittest.TestCase):
         wrapper.write_text(f"#!/bin/sh\nexec '{sys.executable}' -B '{STUB}' '{config}' \"$@\"\n")
         wrapper.chmod(0o755)
 
+    def stub_both(self, binary, old_benchmarks, new_benchmarks=None, new_exit_code=0):
+        """Installs `binary` on both sides; the working tree's reports the same unless told."""
+        self.stub("old", binary, old_benchmarks)
+        self.stub("new", binary, old_benchmarks if new_benchmarks is None else new_benchmarks, new_exit_code)
+
     def run_tool(self, *args):
         command = [sys.executable, str(TOOL), *args]
         if "--old-bin" not in args:
@@ -151,8 +156,8 @@ class EndToEndTest(unittest.TestCase):
     def test_interleaved_pinned_median_of_rounds(self):
         # Scenario: three rounds; BM_Steady is equal on both sides except one disturbed round of
         # the working tree; BM_Regressed is 20% and 1 ns slower in the working tree.
-        self.stub("old", "vidport_bench", {"BM_Steady": [10.0], "BM_Regressed": [5.0]})
-        self.stub("new", "vidport_bench", {"BM_Steady": [10.0, 50.0, 10.0], "BM_Regressed": [6.0]})
+        self.stub_both("vidport_bench", {"BM_Steady": [10.0], "BM_Regressed": [5.0]},
+                       {"BM_Steady": [10.0, 50.0, 10.0], "BM_Regressed": [6.0]})
         status, out, err = self.run_tool("main", "BM_", "--rounds", "3", "--core", str(self.core))
         self.assertEqual(status, 1, out + err)
         self.assertIn("not slower", self.line_of(out, "BM_Steady"))
@@ -168,8 +173,7 @@ class EndToEndTest(unittest.TestCase):
         self.assertIn("load average at end", out)
 
     def test_one_round_of_equal_binaries_is_not_slower(self):
-        self.stub("old", "vidport_bench", {"BM_A": [4.0], "BM_B": [1000.0]})
-        self.stub("new", "vidport_bench", {"BM_A": [4.0], "BM_B": [1000.0]})
+        self.stub_both("vidport_bench", {"BM_A": [4.0], "BM_B": [1000.0]})
         status, out, err = self.run_tool("main", "BM_A", "--rounds", "1")
         self.assertEqual(status, 0, out + err)
         self.assertIn("not slower", self.line_of(out, "BM_A"))
@@ -177,10 +181,8 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual(len(self.calls()), 2)
 
     def test_default_binaries_are_those_the_filter_matches(self):
-        self.stub("old", "vidport_bench", {"BM_Synchronize": [4.0]})
-        self.stub("new", "vidport_bench", {"BM_Synchronize": [4.0]})
-        self.stub("old", "v86_bench", {"BM_ValidatedPlayback": [4.0]})
-        self.stub("new", "v86_bench", {"BM_ValidatedPlayback": [4.0]})
+        self.stub_both("vidport_bench", {"BM_Synchronize": [4.0]})
+        self.stub_both("v86_bench", {"BM_ValidatedPlayback": [4.0]})
         status, out, err = self.run_tool("main", "BM_Validated", "--rounds", "1")
         self.assertEqual(status, 0, out + err)
         self.assertEqual({run["binary"] for run in self.calls()}, {"v86_bench"})
@@ -190,8 +192,7 @@ class EndToEndTest(unittest.TestCase):
         self.assertIn("no benchmark", err)
 
     def test_binary_missing_in_rev_is_said(self):
-        self.stub("old", "vidport_bench", {"BM_A": [4.0]})
-        self.stub("new", "vidport_bench", {"BM_A": [4.0]})
+        self.stub_both("vidport_bench", {"BM_A": [4.0]})
         self.stub("new", "v86_bench", {"BM_ModeSetDirect": [4.0]})
         status, out, err = self.run_tool("main", "BM_", "--rounds", "1", "--binary", "vidport_bench,v86_bench")
         self.assertEqual(status, 0, out + err)
@@ -199,23 +200,21 @@ class EndToEndTest(unittest.TestCase):
         self.assertIn("not slower", self.line_of(out, "BM_A"))
 
     def test_benchmark_in_one_side_only_is_listed(self):
-        self.stub("old", "vidport_bench", {"BM_Kept": [4.0], "BM_Gone": [4.0]})
-        self.stub("new", "vidport_bench", {"BM_Kept": [4.0], "BM_New": [4.0]})
+        self.stub_both("vidport_bench", {"BM_Kept": [4.0], "BM_Gone": [4.0]},
+                       {"BM_Kept": [4.0], "BM_New": [4.0]})
         status, out, err = self.run_tool("main", "BM_", "--rounds", "1")
         self.assertEqual(status, 0, out + err)
         self.assertIn("only in main", self.line_of(out, "BM_Gone"))
         self.assertIn("only in working tree", self.line_of(out, "BM_New"))
 
     def test_crashing_binary_is_an_error(self):
-        self.stub("old", "vidport_bench", {"BM_A": [4.0]})
-        self.stub("new", "vidport_bench", {"BM_A": [4.0]}, exit_code=3)
+        self.stub_both("vidport_bench", {"BM_A": [4.0]}, new_exit_code=3)
         status, out, err = self.run_tool("main", "BM_A", "--rounds", "1")
         self.assertEqual(status, 2)
         self.assertIn("failing as configured", err)
 
     def test_usage_errors(self):
-        self.stub("old", "vidport_bench", {"BM_A": [4.0]})
-        self.stub("new", "vidport_bench", {"BM_A": [4.0]})
+        self.stub_both("vidport_bench", {"BM_A": [4.0]})
         unusable_core = max(os.sched_getaffinity(0)) + 1
         status, _, err = self.run_tool("main", "BM_A", "--core", str(unusable_core))
         self.assertEqual(status, 2)

@@ -26,8 +26,8 @@ def main():
     runs_before = 0
     if os.path.exists(config["log"]):
         with open(config["log"]) as log:
-            runs_before = sum(1 for line in log
-                              if json.loads(line)["side"] == config["side"] and json.loads(line)["binary"] == config["binary"])
+            earlier = [json.loads(line) for line in log]
+        runs_before = sum(1 for run in earlier if (run["side"], run["binary"]) == (config["side"], config["binary"]))
     with open(config["log"], "a") as log:
         log.write(json.dumps({"side": config["side"], "binary": config["binary"],
                               "affinity": sorted(os.sched_getaffinity(0)), "argv": sys.argv[2:]}) + "\n")

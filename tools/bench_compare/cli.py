@@ -58,7 +58,8 @@ def _parse(argv):
     parser.add_argument("--rounds", type=int, default=9, help="rounds per side; the median is taken (default: 9)")
     parser.add_argument("--core", type=int, help="the CPU to pin every run to (default: the highest this process "
                         "may use, away from the core that usually takes interrupts)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel build jobs (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="parallel build jobs (default: %(default)s)")
     parser.add_argument("--new-build-dir", type=pathlib.Path,
                         help="the working tree's build directory (default: build/ at the repository's top; "
                              "configured like make's when missing)")
