@@ -21,7 +21,7 @@ STUB = pathlib.Path(__file__).resolve().parent / "stub_bench.py"
 RECORDED = pathlib.Path(__file__).resolve().parent / "recorded_run.json"
 
 sys.path.insert(0, str(SOURCE_DIR / "tools"))
-from bench_compare import comparison, gbench_json  # noqa: E402
+from bench_compare import builder, comparison, gbench_json  # noqa: E402
 
 
 def rounds_of(name, values):
@@ -109,6 +109,29 @@ class GbenchJsonTest(unittest.TestCase):
     def test_garbage_is_an_error(self):
         with self.assertRaises(gbench_json.BenchmarkOutputError):
             gbench_json.ns_per_iteration("Segmentation fault")
+
+
+class WorkingTreeConfigTest(unittest.TestCase):
+    """Which build trees may measure the working tree, and what REV copies from them."""
+
+    def config_of(self, cache_lines):
+        with tempfile.TemporaryDirectory() as build_dir:
+            (pathlib.Path(build_dir) / "CMakeCache.txt").write_text("\n".join(cache_lines) + "\n")
+            return builder.working_tree_config(build_dir)
+
+    def test_release_tree_lends_its_build_type_and_compilers(self):
+        config = self.config_of(["CMAKE_BUILD_TYPE:STRING=Release", "CMAKE_CXX_COMPILER:FILEPATH=/usr/bin/clang++",
+                                 "CMAKE_C_COMPILER:FILEPATH=/usr/bin/clang", "VIDPORT_SANITIZER:STRING=",
+                                 "VIDPORT_BENCH:BOOL=ON", "VIDPORT_TEST_SET:STRING=all"])
+        self.assertEqual(config, builder.BuildConfig("Release", "/usr/bin/clang++", "/usr/bin/clang"))
+
+    def test_sanitizer_tree_is_refused(self):
+        with self.assertRaisesRegex(builder.BuildError, "VIDPORT_SANITIZER=address.*--new-build-dir"):
+            self.config_of(["CMAKE_BUILD_TYPE:STRING=RelWithDebInfo", "VIDPORT_SANITIZER:STRING=address"])
+
+    def test_unconfigured_tree_has_no_config(self):
+        with tempfile.TemporaryDirectory() as build_dir:
+            self.assertIsNone(builder.working_tree_config(build_dir))
 
 
 class EndToEndTest(unittest.TestCase):

@@ -134,8 +134,9 @@ def _matching_binaries(new_binaries, benchmark_filter):
 
 
 def _new_binaries(args, names):
+    """The working tree's binaries among `names` and the BuildConfig REV must copy (None: default)."""
     if args.new_bin is not None:
-        return _from_dir(args.new_bin, names)
+        return _from_dir(args.new_bin, names), None
     repo = builder.repo_root(_REPO)
     build_dir = args.new_build_dir or repo / "build"
     config = builder.working_tree_config(build_dir)
@@ -144,8 +145,7 @@ def _new_binaries(args, names):
         config = builder.BuildConfig()
         builder.configure(repo, build_dir, config, args.verbose)
     _say(f"building the working tree's {', '.join(names)} in {build_dir}")
-    args.config = config
-    return builder.build(repo, build_dir, names, args.jobs, args.verbose)
+    return builder.build(repo, build_dir, names, args.jobs, args.verbose), config
 
 
 def _compare(args, old_binaries, new_binaries, old_label):
@@ -182,13 +182,12 @@ def _compare(args, old_binaries, new_binaries, old_label):
 
 
 def _run(args):
-    args.config = None
     candidates = args.binaries or list(builder.BINARY_PATHS)
     commit = None
     if args.old_bin is None:
         # Before any build: an unknown revision is the cheapest error to report.
         commit = builder.resolve_revision(builder.repo_root(_REPO), args.revision)
-    new_binaries = _new_binaries(args, candidates)
+    new_binaries, config = _new_binaries(args, candidates)
     names = args.binaries or _matching_binaries(new_binaries, args.filter)
     new_binaries = {name: new_binaries[name] for name in names}
     if args.old_bin is not None:
@@ -198,7 +197,7 @@ def _run(args):
     with builder.exported_revision(repo, commit, args.work_dir) as tree:
         build_dir = tree / "build"
         _say(f"building {old_label}'s {', '.join(names)} in {build_dir}")
-        builder.configure(tree, build_dir, args.config or builder.BuildConfig(), args.verbose)
+        builder.configure(tree, build_dir, config or builder.BuildConfig(), args.verbose)
         old_binaries = builder.build(tree, build_dir, names, args.jobs, args.verbose)
         return _compare(args, old_binaries, new_binaries, old_label)
 
@@ -212,10 +211,7 @@ def main(argv=None):
     signal.signal(signal.SIGTERM, _interrupted)
     try:
         return _run(_parse(argv))
-    except UsageError as error:
-        print(f"bench-compare: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    except (builder.BuildError, runner.RunError) as error:
+    except (UsageError, builder.BuildError, runner.RunError) as error:
         print(f"bench-compare: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
