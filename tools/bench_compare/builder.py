@@ -54,11 +54,13 @@ def _run(command, what, env=None, verbose=False):
     The command runs in a process group of its own that is terminated as a whole when the
     comparison is interrupted, so no compiler outlives the tree it was building.
     """
-    output_to = None if not verbose else sys.stderr
     if verbose:
+        # The build's own output goes to the user; stdout stays for the comparison's table.
         print("+ " + " ".join(str(part) for part in command), file=sys.stderr, flush=True)
-    process = subprocess.Popen(command, env=env, stdout=output_to or subprocess.PIPE,
-                               stderr=subprocess.STDOUT if not verbose else None, text=True, start_new_session=True)
+        stdout, stderr = sys.stderr, None
+    else:
+        stdout, stderr = subprocess.PIPE, subprocess.STDOUT
+    process = subprocess.Popen(command, env=env, stdout=stdout, stderr=stderr, text=True, start_new_session=True)
     try:
         output, _ = process.communicate()
     except BaseException:
