@@ -26,6 +26,36 @@ const char* signal_name(int sig) {
   return "signal";
 }
 
+// Runs where the processor lands, in an ordinary context: makes the finding the handler could
+// not (it may not allocate or lock).
+findings::Finding describe_fault(kernel::Processor& p, const kernel::FaultRecord& r) {
+  // The label names the routine the host called; a DPC or a synchronize callback runs nested in
+  // it (or on an idle processor), so the context is named too when it is not the routine's own.
+  bool labelled_context = r.context == kernel::ContextKind::Passive || (r.context == kernel::ContextKind::Isr && r.routine);
+  std::string where = r.routine ? fmt::format("in {}", r.routine) : std::string("in miniport code");
+  if (!labelled_context || !r.routine) where += fmt::format(" ({} context)", kernel::context_name(r.context));
+  auto window = videoport::DeviceWindows::instance().find(r.address);
+  findings::Finding finding;
+  if (r.signal == SIGSEGV && window && window->device) {
+    std::uintptr_t physical = window->physical + (r.address - window->host);
+    finding = kernel::make_finding(
+        findings::FindingKind::DeviceWindowDereference, r.pc,
+        fmt::format("plain dereference of device window address {:#x} (physical {:#x}) {}: device memory "
+                    "must be reached through VideoPortRead/WriteRegister*",
+                    r.address, physical, where));
+  } else {
+    finding = kernel::make_finding(findings::FindingKind::MiniportCrash, r.pc,
+                                   fmt::format("{} {} at code address {:#x}, faulting address {:#x}",
+                                               signal_name(r.signal), where, r.pc, r.address));
+  }
+  finding.context = r.context;
+  finding.irql = r.irql;
+  return finding;
+}
+
+// Signal-safe: records what it saw and jumps over the faulting frames to the innermost landing
+// (kernel/halt.h); returning would fault again. A fault in vidport's own code lands at the task
+// boundary's base landing.
 void on_fault(int sig, siginfo_t* info, void* raw_context) {
   kernel::Processor* p = kernel::current_processor();
   if (p == nullptr) {
@@ -34,33 +64,15 @@ void on_fault(int sig, siginfo_t* info, void* raw_context) {
     return;
   }
   auto* machine_context = static_cast<ucontext_t*>(raw_context);
-  auto pc = static_cast<std::uintptr_t>(machine_context->uc_mcontext.gregs[REG_RIP]);
-  auto address = reinterpret_cast<std::uintptr_t>(info->si_addr);
-  // The label names the routine the host called; a DPC or a synchronize callback runs nested in
-  // it (or on an idle processor), so the context is named too when it is not the routine's own.
-  const char* routine = p->routine();
-  kernel::ContextKind context = p->context();
-  bool labelled_context = context == kernel::ContextKind::Passive ||
-                          (context == kernel::ContextKind::Isr && routine);
-  std::string where = routine ? fmt::format("in {}", routine) : std::string("in miniport code");
-  if (!labelled_context || !routine) where += fmt::format(" ({} context)", kernel::context_name(context));
-  auto window = videoport::DeviceWindows::instance().find(address);
-  findings::Finding finding;
-  if (sig == SIGSEGV && window && window->device) {
-    std::uintptr_t physical = window->physical + (address - window->host);
-    finding = kernel::make_finding(
-        findings::FindingKind::DeviceWindowDereference, pc,
-        fmt::format("plain dereference of device window address {:#x} (physical {:#x}) {}: device memory "
-                    "must be reached through VideoPortRead/WriteRegister*",
-                    address, physical, where));
-  } else {
-    finding = kernel::make_finding(findings::FindingKind::MiniportCrash, pc,
-                                   fmt::format("{} {} at code address {:#x}, faulting address {:#x}",
-                                               signal_name(sig), where, pc, address));
-  }
-  p->machine().halt(std::move(finding));
-  // Returning would fault again: jump over the faulting frames to the innermost landing
-  // (kernel/halt.h). A fault in vidport's own code lands at the task boundary's base landing.
+  kernel::FaultRecord record;
+  record.describe = &describe_fault;
+  record.signal = sig;
+  record.pc = static_cast<std::uintptr_t>(machine_context->uc_mcontext.gregs[REG_RIP]);
+  record.address = reinterpret_cast<std::uintptr_t>(info->si_addr);
+  record.routine = p->routine();
+  record.context = p->context();
+  record.irql = p->irql();
+  p->record_fault(record, false);
   p->jump_to_landing();
 }
 

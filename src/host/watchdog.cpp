@@ -20,6 +20,26 @@ namespace {
 std::atomic<const std::string*> g_processors{nullptr};
 std::atomic<long long> g_timeout_ms{0};
 
+// Runs in an ordinary context on the stuck processor (where it lands, or at its next preemption
+// point): makes the finding the handler could not.
+findings::Finding describe_hang(kernel::Processor& p, const kernel::FaultRecord& r) {
+  const std::string* processors = g_processors.load(std::memory_order_acquire);
+  findings::Finding finding = kernel::make_finding(
+      findings::FindingKind::MiniportHang, r.pc,
+      fmt::format("processor {} ran {} for {} ms of host time without calling VideoPort; interrupted at code "
+                  "address {:#x}. Processors: {}",
+                  p.index(), r.routine ? r.routine : "miniport code", g_timeout_ms.load(), r.pc,
+                  processors ? *processors : std::string("?")));
+  finding.context = r.context;
+  finding.irql = r.irql;
+  return finding;
+}
+
+// Signal-safe: records what it interrupted. Miniport code is jumped over (kernel/halt.h), and
+// the finding is made where the processor lands. vidport's own code (a VideoPort call, the
+// emulator running a full-screen program) is left to reach its next preemption point, where the
+// finding is made and its frames unwind, releasing what they hold; the emulator checks the same
+// attention bit at every instruction. If it never gets there, the signal after the halt jumps.
 void on_watchdog(int, siginfo_t*, void* raw_context) {
   kernel::Processor* p = kernel::current_processor();
   if (p == nullptr) return;
@@ -27,19 +47,16 @@ void on_watchdog(int, siginfo_t*, void* raw_context) {
   auto pc = static_cast<std::uintptr_t>(context->uc_mcontext.gregs[REG_RIP]);
   // Still stuck after the halt (the watchdog signals again): whatever runs, jump over it.
   if (p->machine().halted()) p->jump_to_landing();
-  const char* routine = p->routine();
-  const std::string* processors = g_processors.load(std::memory_order_acquire);
-  findings::Finding finding = kernel::make_finding(
-      findings::FindingKind::MiniportHang, pc,
-      fmt::format("processor {} ran {} for {} ms of host time without calling VideoPort; interrupted at code "
-                  "address {:#x}. Processors: {}",
-                  p->index(), routine ? routine : "miniport code", g_timeout_ms.load(), pc,
-                  processors ? *processors : std::string("?")));
-  p->machine().halt(std::move(finding));
-  // Miniport code is jumped over (kernel/halt.h). vidport's own code — a VideoPort call, the
-  // emulator running a full-screen program — unwinds by itself at its next preemption point,
-  // releasing what it holds; if it never reaches one, the signal after the halt jumps.
-  if (kernel::miniport_code::is_miniport_code(pc)) p->jump_to_landing();
+  kernel::FaultRecord record;
+  record.describe = &describe_hang;
+  record.signal = kWatchdogSignal;
+  record.pc = pc;
+  record.routine = p->routine();
+  record.context = p->context();
+  record.irql = p->irql();
+  const bool in_miniport = kernel::miniport_code::is_miniport_code(pc);
+  p->record_fault(record, !in_miniport);
+  if (in_miniport) p->jump_to_landing();
 }
 
 void install_handler() {

@@ -4,12 +4,14 @@
 // - A host thread looks at every processor every few milliseconds. A processor is stuck when
 //   it runs a labelled miniport routine (Processor::routine() set), is not blocked in a DDK wait,
 //   and its progress() counter has not moved for `timeout` of host time.
-// - It then sends the stuck processor kWatchdogSignal. The handler, on that processor, records a
-//   fatal MiniportHang finding with the routine and the interrupted code address, the message
-//   naming the routine every processor was in, and halts the machine (exit code 3). Interrupted
-//   in miniport code, it jumps to the processor's innermost landing (kernel/halt.h); in
-//   vidport's own code it returns, and that code unwinds at its next preemption point.
-//   Processors still stuck after the halt are signalled again and jump.
+// - It then sends the stuck processor kWatchdogSignal. The handler, on that processor, records
+//   what it interrupted (kernel::FaultRecord); a fatal MiniportHang finding with the routine and
+//   the interrupted code address, the message naming the routine every processor was in, is
+//   made from it in an ordinary context and halts the machine (exit code 3). Interrupted in
+//   miniport code, the handler jumps to the processor's innermost landing (kernel/halt.h), where
+//   that happens; in vidport's own code it returns, and the code's next preemption point does it
+//   (the emulator checks at every instruction). Processors still stuck after the halt are
+//   signalled again and jump.
 // - Host time, not clock time: the virtual clock does not move while a processor spins.
 #pragma once
 

@@ -21,7 +21,7 @@
 // - The same rule holds for frames without unwind information (PE images): nothing unwinds
 //   through a miniport frame, it is only jumped over.
 //
-// Landings are the C library's _setjmp/_longjmp (kernel/landing.h says why); signal masks are
+// Landings are the C library's _setjmp/longjmp (kernel/landing.h says why); signal masks are
 // restored by the landing (Processor::landed).
 #pragma once
 

@@ -57,9 +57,6 @@ class Machine {
   // innermost landing (Processor::jump_to_landing), and for code that unwinds by itself.
   void halt(findings::Finding finding);
   bool halted() const { return halted_.load(std::memory_order_acquire); }
-  // The flag behind halted(), for loops that poll it without knowing the machine (the emulator
-  // running a full-screen program: pc::Pc::connect_stop_flag).
-  const std::atomic<bool>& halted_flag() const { return halted_; }
   std::optional<findings::Finding> stop_finding() const;
 
   // Reports a non-fatal finding, filling processor, IRQL, context and time from the caller.

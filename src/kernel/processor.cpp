@@ -131,6 +131,10 @@ void Processor::notify_access(const MemoryAccess& access) {
 
 void Processor::preemption_point_slow(PointKind kind) {
   std::uint32_t bits = attention_.load(std::memory_order_acquire);
+  if (bits & kAttentionFault) {
+    report_recorded_fault();
+    unwind_to_boundary();
+  }
   if (bits & kAttentionHalt) unwind_to_boundary();
   if (bits & kAttentionHook) {
     if (PreemptionHook* hook = machine_.preemption_hook()) hook->at_point(*this, kind);
@@ -216,12 +220,30 @@ void Processor::unwind_to_boundary() { throw Halt{}; }
 void Processor::landed(const Landing& landing) {
   landing_ = landing.outer;
   pthread_sigmask(SIG_SETMASK, &thread_mask_, nullptr);
+  report_recorded_fault();
+}
+
+void Processor::record_fault(const FaultRecord& record, bool ask_attention) {
+  fault_ = record;
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  if (ask_attention) attention_.fetch_or(kAttentionFault, std::memory_order_acq_rel);
+}
+
+bool Processor::report_recorded_fault() {
+  attention_.fetch_and(~kAttentionFault, std::memory_order_acq_rel);
+  if (fault_.describe == nullptr) return false;
+  FaultRecord record = fault_;
+  fault_.describe = nullptr;
+  machine_.halt(record.describe(*this, record));
+  return true;
 }
 
 void Processor::jump_to_landing() { VIDPORT_JUMP_TO_LANDING(landing_->buffer); }
 
 void Processor::reset_after_halt() {
   landing_ = base_landing_;
+  fault_.describe = nullptr;
+  attention_.fetch_and(~kAttentionFault, std::memory_order_acq_rel);
   set_state(State{0});
   routine_.store(nullptr, std::memory_order_relaxed);
   held_count_ = 0;

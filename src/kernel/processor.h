@@ -36,6 +36,10 @@
 #include "kernel/preemption.h"
 #include "kernel/spin_lock.h"
 
+namespace vidport::findings {
+struct Finding;
+}
+
 namespace vidport::kernel {
 
 class Dpc;
@@ -51,6 +55,7 @@ enum Attention : std::uint32_t {
   kAttentionHook = 1u << 2,       // a preemption hook is installed
   kAttentionHalt = 1u << 3,       // the machine halted
   kAttentionObserver = 1u << 4,   // an observer is installed (kernel/observer.h)
+  kAttentionFault = 1u << 5,      // a signal handler recorded a fault to report (FaultRecord)
 };
 
 // Work the host gives a processor: runs at PASSIVE_LEVEL in the Passive context.
@@ -68,6 +73,22 @@ struct Task {
 };
 
 class Processor;
+
+// What a signal handler saw (a fault in miniport code, the watchdog's signal), kept for an
+// ordinary context to report: a handler may not allocate or lock, so it only records, then jumps
+// to the innermost landing (or, interrupted in vidport's own code, asks for attention), and the
+// finding is made where the processor lands (Processor::landed) or at its next preemption point.
+struct FaultRecord {
+  // Makes the finding; set by the handler that recorded the fault (nullptr: nothing pending).
+  findings::Finding (*describe)(Processor& processor, const FaultRecord& record) = nullptr;
+  int signal = 0;
+  std::uintptr_t pc = 0;       // the interrupted code
+  std::uintptr_t address = 0;  // the faulting address (SIGSEGV, SIGBUS)
+  const char* routine = nullptr;
+  ContextKind context = ContextKind::Passive;
+  Irql irql = kPassiveLevel;
+};
+
 namespace detail {
 // Initial-exec TLS: the runtime is linked into the executable, so this is a single %fs load.
 extern __thread Processor* current_processor __attribute__((tls_model("initial-exec")));
@@ -104,6 +125,9 @@ class Processor {
 
   // True when the next preemption point would leave the fast path.
   bool needs_attention() const { return attention_.load(std::memory_order_relaxed) != 0; }
+  // The attention word itself (Attention bits), for a loop that runs on this processor without
+  // preemption points and polls it instead (the emulator running a full-screen program).
+  const std::atomic<std::uint32_t>& attention_word() const { return attention_; }
 
   // A preemption point (see preemption.h). Own thread only.
   void preemption_point(PointKind kind) {
@@ -295,6 +319,14 @@ class Processor {
   // skipping the miniport frames above it.
   [[noreturn]] void jump_to_landing();
 
+  // Own thread, signal-safe (plain stores and one atomic or): keeps `record` for the landing or
+  // the next preemption point to report as a fatal finding (FaultRecord). With `ask_attention`
+  // the processor's next preemption point reports it (for a handler that returns).
+  void record_fault(const FaultRecord& record, bool ask_attention);
+  // Own thread, ordinary context: reports a recorded fault, if any, by halting the machine with
+  // the finding its describe() makes. Returns whether there was one.
+  bool report_recorded_fault();
+
   // Starts the host thread (called by the machine once every processor exists).
   void start();
   // Asks the thread to finish once its current task ends, and joins it.
@@ -343,6 +375,7 @@ class Processor {
   std::shared_ptr<Task> current_task_;  // own thread only
   std::atomic<bool> quiescent_{true};
 
+  FaultRecord fault_;                // own thread only (its signal handlers included)
   Landing* landing_ = nullptr;       // own thread only: the innermost landing
   Landing* base_landing_ = nullptr;  // the task boundary's
   sigset_t thread_mask_{};           // the signal mask the thread runs miniport code with

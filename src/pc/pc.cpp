@@ -158,8 +158,8 @@ unsigned Pc::memio_hook(x86emu_t* emu, u32 address, u32* value, unsigned type) {
 
 int Pc::code_hook(x86emu_t* emu) {
   return guarded(emu, 1, [&](Pc& pc) {
-    if (pc.stop_flag_ && pc.stop_flag_->load(std::memory_order_relaxed)) {
-      if (pc.fault_.empty()) pc.fault_ = "the machine halted while the program ran";
+    if (pc.stop_word_ && (pc.stop_word_->load(std::memory_order_relaxed) & pc.stop_mask_) != 0) {
+      if (pc.fault_.empty()) pc.fault_ = "the machine stopped the program";
       return 1;
     }
     // The previous instruction's video-memory accesses may have reached a clock event that

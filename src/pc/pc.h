@@ -145,10 +145,14 @@ class Pc final : private StringIoTarget {
   // Restores a snapshot taken from this Pc. Device state (the VGA) is not part of it.
   void restore(const PcSnapshot& snapshot);
 
-  // Makes the running program stop at its next instruction once `*flag` is true (a halted
-  // machine: kernel::Machine::halted_flag()); nullptr (the default) never stops it. Set between
-  // runs; the flag must outlive the Pc or be disconnected.
-  void connect_stop_flag(const std::atomic<bool>* flag) { stop_flag_ = flag; }
+  // Makes the running program stop at its next instruction once `*word & mask` is non-zero (the
+  // attention word of the processor it runs on: a halted machine, a hang the watchdog caught);
+  // nullptr (the default) never stops it. Set between runs; the word must outlive the Pc or be
+  // disconnected.
+  void connect_stop_word(const std::atomic<std::uint32_t>* word, std::uint32_t mask) {
+    stop_word_ = word;
+    stop_mask_ = mask;
+  }
 
  private:
   // libx86emu is C: nothing may unwind through its frames. Each hook runs its body through
@@ -212,7 +216,8 @@ class Pc final : private StringIoTarget {
   std::string fault_;                          // set by the hooks to stop the current run
   bool yield_ = false;                         // set by the code hook to pause the current run
   std::exception_ptr escaped_;                 // what a hook threw during the current run
-  const std::atomic<bool>* stop_flag_ = nullptr;
+  const std::atomic<std::uint32_t>* stop_word_ = nullptr;
+  std::uint32_t stop_mask_ = 0;
   std::vector<std::uint64_t> skipped_interrupts_ = std::vector<std::uint64_t>(256, 0);
   std::uint64_t hardware_interrupts_ = 0;
 };

@@ -29,7 +29,9 @@ V86Session::V86Session(kernel::Machine& machine, const pc::Pc& post_pc, videopor
                   bus::kAnyWidth, "v86-video-memory");
   pc_ = std::make_unique<pc::Pc>(bus_, machine.clock());
   pc_->connect_string_ports(&router_);
-  pc_->connect_stop_flag(&machine.halted_flag());
+  // The program runs on processor 0 (on_processor): it stops when that processor must leave
+  // what it runs (a halt, a hang the watchdog caught).
+  pc_->connect_stop_word(&machine.processor(0).attention_word(), kernel::kAttentionHalt | kernel::kAttentionFault);
   pc_->load(0, post_pc.memory(), pc::Pc::kMemorySize);
 }
 
@@ -46,9 +48,9 @@ pc::RunResult V86Session::on_processor(const std::function<pc::RunResult()>& bod
       ~Running() { flag.store(false, std::memory_order_release); }
     } running(running_);
     result = body();
-    // The emulator stops by itself when the machine halts (its stop flag); the task ends as
-    // every halted task does.
-    if (machine_.halted()) kernel::current_processor()->unwind_to_boundary();
+    // The emulator stops by itself when the processor must leave (its stop word): this point
+    // then reports what is pending and unwinds the task, as for every halted task.
+    kernel::current_processor()->preemption_point(kernel::PointKind::Idle);
   });
   if (!finished) {
     result.reason = pc::StopReason::Fault;
