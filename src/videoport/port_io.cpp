@@ -12,12 +12,12 @@ namespace vidport::videoport {
 
 namespace {
 
-// The processor, after the entry checks; nullopt-like false when the port value is no port.
-bool valid_port(kernel::Processor& p, std::uintptr_t port, std::uintptr_t site) {
+// True when `port` is a port number; otherwise an InvalidParameter finding naming the accessor.
+bool valid_port(kernel::Processor& p, std::uintptr_t port, const CallRule& rule, std::uintptr_t site) {
   if (port <= 0xFFFF) return true;
   p.machine().report(kernel::make_finding(
       findings::FindingKind::InvalidParameter, site,
-      fmt::format("a port accessor was given {:#x}, which is not an I/O port number (0..0xFFFF)", port)));
+      fmt::format("{} was given {:#x}, which is not an I/O port number (0..0xFFFF)", rule.name, port)));
   return false;
 }
 
@@ -42,7 +42,7 @@ void store(volatile void* address, bus::Width width, std::uint32_t value) {
 
 std::uint32_t read_port(std::uintptr_t port, bus::Width width, const CallRule& rule, std::uintptr_t site) {
   kernel::Processor& p = enter(rule, site, kernel::PointKind::PortAccess);
-  if (!valid_port(p, port, site)) return bus::all_ones(width);
+  if (!valid_port(p, port, rule, site)) return bus::all_ones(width);
   kernel::Machine& m = p.machine();
   m.clock().on_bus_access();
   return m.bus().read_port(static_cast<std::uint16_t>(port), width);
@@ -57,7 +57,7 @@ std::uint64_t synchronize_callback_port_writes() { return t_synchronize_callback
 void write_port(std::uintptr_t port, bus::Width width, std::uint32_t value, const CallRule& rule,
                 std::uintptr_t site) {
   kernel::Processor& p = enter(rule, site, kernel::PointKind::PortAccess);
-  if (!valid_port(p, port, site)) return;
+  if (!valid_port(p, port, rule, site)) return;
   if (p.context() == kernel::ContextKind::SynchronizeCallback) ++t_synchronize_callback_port_writes;
   kernel::Machine& m = p.machine();
   m.clock().on_bus_access();

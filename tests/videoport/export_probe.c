@@ -29,6 +29,7 @@ typedef struct _I2C_BUS {
 typedef struct _PROBE_EXTENSION {
     I2C_BUS Bus;
     ULONG CallbackCalls;
+    PSPIN_LOCK Lock;
 } PROBE_EXTENSION, *PPROBE_EXTENSION;
 
 static UCHAR SdaLine(const I2C_BUS *bus) { return bus->MasterSda & bus->SlaveSda; }
@@ -183,7 +184,7 @@ static VP_STATUS ProbeFindAdapter(PVOID HwDeviceExtension, PVOID HwContext, PWST
 
 static BOOLEAN ProbeInitialize(PVOID HwDeviceExtension)
 {
-    return TRUE;
+    return VideoPortCreateSpinLock(HwDeviceExtension, &((PPROBE_EXTENSION)HwDeviceExtension)->Lock) == NO_ERROR;
 }
 
 static VP_STATUS ProbeRequest(PPROBE_EXTENSION ext, PVIDEO_REQUEST_PACKET rp)
@@ -239,6 +240,23 @@ static VP_STATUS ProbeRequest(PPROBE_EXTENSION ext, PVIDEO_REQUEST_PACKET rp)
         rp->StatusBlock->Information = sizeof(ULONG);
         return NO_ERROR;
     }
+    case IOCTL_PROBE_AT_DISPATCH: {
+        ULONG which = *(PULONG)in;
+        UCHAR old;
+        LONG status;
+        VideoPortAcquireSpinLock(ext, ext->Lock, &old);
+        status = which == PROBE_AT_DISPATCH_GET_DEVICE_DATA
+                     ? VideoPortGetDeviceData(ext, VpBusData, ProbeDeviceDataCallback, NULL)
+                     : VideoPortEnumerateChildren(ext, NULL);
+        VideoPortReleaseSpinLock(ext, ext->Lock, old);
+        *(PLONG)out = status;
+        rp->StatusBlock->Information = sizeof(LONG);
+        return NO_ERROR;
+    }
+    case IOCTL_PROBE_BAD_PORT:
+        *(PULONG)out = VideoPortReadPortUshort((PUSHORT)(ULONG_PTR)0x12345);
+        rp->StatusBlock->Information = sizeof(ULONG);
+        return NO_ERROR;
     case IOCTL_PROBE_IS_NO_VESA:
         *(PULONG)out = VideoPortIsNoVesa();
         rp->StatusBlock->Information = sizeof(ULONG);

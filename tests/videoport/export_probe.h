@@ -24,6 +24,15 @@
 /* Input: none. Output: ULONG, the BOOLEAN VideoPortIsNoVesa returned. */
 #define IOCTL_PROBE_IS_NO_VESA PROBE_IOCTL(5)
 
+/* Input: ULONG PROBE_AT_DISPATCH_*. Makes that call while holding a spin lock (DISPATCH_LEVEL).
+ * Output: LONG, what the call returned. */
+#define IOCTL_PROBE_AT_DISPATCH PROBE_IOCTL(6)
+#define PROBE_AT_DISPATCH_GET_DEVICE_DATA 0     /* PASSIVE_LEVEL only */
+#define PROBE_AT_DISPATCH_ENUMERATE_CHILDREN 1  /* allowed up to DISPATCH_LEVEL */
+/* Input: none. Reads VideoPortReadPortUshort((PUSHORT)0x12345), which is no port. Output: ULONG,
+ * the value read. */
+#define IOCTL_PROBE_BAD_PORT PROBE_IOCTL(7)
+
 typedef struct _PROBE_DEVICE_DATA {
     LONG Status;
     ULONG CallbackCalls;

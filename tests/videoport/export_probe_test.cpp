@@ -1,6 +1,7 @@
 // The VideoPort calls of the export table that no other rig reaches, as the export_probe
 // miniport sees them on today's machine: an ISA VGA after the video BIOS's POST (SeaVGABIOS at
 // C0000h), no PCI bus, no ACPI, no hardware description tree, no DDC monitor.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <video.h>
@@ -45,6 +46,14 @@ class ExportProbe : public ::testing::Test {
 
   // The run's exit code: 0 means no finding (no rule broken, no invalid parameter).
   int finish() { return run_->finish().exit_code(); }
+  // The messages of the run's findings of `kind`, after finish().
+  std::vector<std::string> messages(findings::FindingKind kind) {
+    std::vector<std::string> found;
+    for (const auto& finding : run_->report().findings) {
+      if (finding.kind == kind) found.push_back(finding.message);
+    }
+    return found;
+  }
 
   std::unique_ptr<host::HostedRun> run_;
 };
@@ -127,6 +136,30 @@ TEST_F(ExportProbe, ScanRomFindsNothingWithoutPost) {
   start(false);
   EXPECT_EQ(probe<ULONG>(IOCTL_PROBE_SCAN_ROM, RomString{"IBM"}), 0u);
   EXPECT_EQ(finish(), 0);
+}
+
+// Scenario: each call checks its own rule from the export table. VideoPortGetDeviceData is
+// PASSIVE_LEVEL only, so calling it under a spin lock is an IrqlViolation naming it; the call
+// still answers. VideoPortEnumerateChildren is allowed up to DISPATCH_LEVEL (a DPC calls it after
+// a hot-plug interrupt), so the same call under the lock is no finding: the negative control.
+TEST_F(ExportProbe, NewCallsCheckTheirDocumentedIrql) {
+  start(false);
+  EXPECT_EQ(probe<LONG>(IOCTL_PROBE_AT_DISPATCH, ULONG{PROBE_AT_DISPATCH_ENUMERATE_CHILDREN}), NO_ERROR);
+  EXPECT_EQ(probe<LONG>(IOCTL_PROBE_AT_DISPATCH, ULONG{PROBE_AT_DISPATCH_GET_DEVICE_DATA}), ERROR_DEV_NOT_EXIST);
+  finish();
+  EXPECT_THAT(messages(findings::FindingKind::IrqlViolation),
+              ::testing::ElementsAre("VideoPortGetDeviceData requires IRQL 0 but was called at IRQL 2"));
+}
+
+// Scenario: a port accessor given a value that is no port number: the finding names the exact
+// accessor (each export has its own rule), and the read gives all ones.
+TEST_F(ExportProbe, BadPortFindingNamesTheAccessor) {
+  start(false);
+  EXPECT_EQ(probe<ULONG>(IOCTL_PROBE_BAD_PORT, 0), 0xFFFFu);
+  finish();
+  EXPECT_THAT(messages(findings::FindingKind::InvalidParameter),
+              ::testing::ElementsAre("VideoPortReadPortUshort was given 0x12345, which is not an I/O port number "
+                                     "(0..0xFFFF)"));
 }
 
 // Scenario: the miniport asks whether it must keep to the legacy VGA resources; nothing told
