@@ -133,17 +133,32 @@ def _is_function_body(text):
 DECLARATION = re.compile(r"^(?P<ret>[\w\s\*]+?)\s*\b(?P<name>[A-Za-z_]\w*)\s*\((?P<params>[^()]*(\([^()]*\)[^()]*)*)\)\s*(?P<end>;|\{)", re.S)
 
 
+def split_top_level(text):
+    """`text` split at the commas outside parentheses (a function-pointer parameter keeps its own)."""
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return parts + [current]
+
+
 def parse_parameters(text, name):
     text = " ".join(text.split())
     if text in ("", "void"):
         return []
     parameters = []
-    for part in text.split(","):
+    for part in split_top_level(text):
         part = part.strip()
         if part == "...":
             parameters.append(("...", "..."))
             continue
-        found = re.search(r"([A-Za-z_]\w*)\s*(\[[^\]]*\])?$", part)
+        # `Type Name`, `Type *Name`, `Type Name[N]` or a function pointer `Ret (*Name)(...)`.
+        found = re.search(r"\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(", part) or \
+            re.search(r"([A-Za-z_]\w*)\s*(\[[^\]]*\])?$", part)
         if not found or found.group(1) == part:
             raise TableError(f"{name}: parameter '{part}' has no name; the headers name every parameter")
         parameters.append((part, found.group(1)))
