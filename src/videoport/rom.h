@@ -1,6 +1,6 @@
 // The adapter's ROM: VideoPortGetRomImage and VideoPortScanRom.
 //
-// Rules for ROM access (docs/architecture.md, "The export table", lists where each is tested):
+// Rules for ROM access (tests/videoport/export_probe_test.cpp shows each as a miniport sees it):
 // - get_rom_image(): documented to read the ROM that a PCI ROM base address register or the
 //   ACPI _ROM method exposes, never the legacy copy at C0000h. An ISA adapter on a machine
 //   without ACPI has neither, so it returns NULL ("the device's ROM could not be accessed"), and
