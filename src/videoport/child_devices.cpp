@@ -53,7 +53,7 @@ class I2cMaster {
     }
     data(1);
     if (!clock_high()) return false;
-    bool acknowledged = !lines_.ReadDataLine(extension_);
+    bool acknowledged = !read_data();
     clock(0);
     return acknowledged;
   }
@@ -63,7 +63,7 @@ class I2cMaster {
     byte = 0;
     for (int bit = 0; bit < 8; ++bit) {
       if (!clock_high()) return false;
-      byte = static_cast<std::uint8_t>(byte << 1 | (lines_.ReadDataLine(extension_) ? 1 : 0));
+      byte = static_cast<std::uint8_t>(byte << 1 | (read_data() ? 1 : 0));
       clock(0);
     }
     data(acknowledge ? 0 : 1);
@@ -74,21 +74,31 @@ class I2cMaster {
   }
 
  private:
+  // The miniport's callbacks, each called as a miniport routine (with a landing: kernel/halt.h).
+  void write_clock(int level) {
+    call_routine("I2C WriteClockLine", [&] { lines_.WriteClockLine(extension_, static_cast<UCHAR>(level)); });
+  }
+  void write_data(int level) {
+    call_routine("I2C WriteDataLine", [&] { lines_.WriteDataLine(extension_, static_cast<UCHAR>(level)); });
+  }
+  bool read_clock() { return call_routine("I2C ReadClockLine", [&] { return lines_.ReadClockLine(extension_); }); }
+  bool read_data() { return call_routine("I2C ReadDataLine", [&] { return lines_.ReadDataLine(extension_); }); }
+
   void wait() { stall_execution(kHalfPeriodMicroseconds, site_); }
   void data(int level) {
-    lines_.WriteDataLine(extension_, static_cast<UCHAR>(level));
+    write_data(level);
     wait();
   }
   void clock(int level) {
-    lines_.WriteClockLine(extension_, static_cast<UCHAR>(level));
+    write_clock(level);
     wait();
   }
   // Releases the clock and waits while a slave stretches it; false if it never rises.
   bool clock_high() {
-    lines_.WriteClockLine(extension_, 1);
+    write_clock(1);
     for (unsigned i = 0; i < kStretchLimit; ++i) {
       wait();
-      if (lines_.ReadClockLine(extension_)) return true;
+      if (read_clock()) return true;
     }
     return false;
   }

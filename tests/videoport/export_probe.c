@@ -30,6 +30,7 @@ typedef struct _PROBE_EXTENSION {
     I2C_BUS Bus;
     ULONG CallbackCalls;
     PSPIN_LOCK Lock;
+    int CrashingLines;
 } PROBE_EXTENSION, *PPROBE_EXTENSION;
 
 static UCHAR SdaLine(const I2C_BUS *bus) { return bus->MasterSda & bus->SlaveSda; }
@@ -143,6 +144,9 @@ static BOOLEAN ProbeReadClock(PVOID HwDeviceExtension)
 
 static BOOLEAN ProbeReadData(PVOID HwDeviceExtension)
 {
+    if (((PPROBE_EXTENSION)HwDeviceExtension)->CrashingLines) {
+        return *(volatile UCHAR *)0;
+    }
     return SdaLine(&((PPROBE_EXTENSION)HwDeviceExtension)->Bus);
 }
 
@@ -210,6 +214,7 @@ static VP_STATUS ProbeRequest(PPROBE_EXTENSION ext, PVIDEO_REQUEST_PACKET rp)
         DDC_CONTROL control;
         memcpy(&request, in, sizeof request);
         FillMonitor(&ext->Bus, request.Attached);
+        ext->CrashingLines = request.Attached == PROBE_CRASHING_LINES;
         memset(&control, 0, sizeof control);
         control.Size = sizeof control;
         control.I2CCallbacks.WriteClockLine = ProbeWriteClock;

@@ -42,6 +42,7 @@ typedef struct _PROBE_DEVICE_DATA {
 #define PROBE_NO_MONITOR 0        /* nothing: the pull-ups keep the data line high */
 #define PROBE_MONITOR 1           /* an EDID EEPROM at 50h holding a valid EDID */
 #define PROBE_MONITOR_CORRUPT 2   /* the same EEPROM with a wrong checksum in block 0 */
+#define PROBE_CRASHING_LINES 3    /* the miniport's ReadDataLine dereferences NULL */
 
 typedef struct _PROBE_DDC_INPUT {
     ULONG Attached;      /* PROBE_NO_MONITOR, PROBE_MONITOR or PROBE_MONITOR_CORRUPT */

@@ -106,6 +106,20 @@ TEST_F(ExportProbe, DdcReadsTheEdidOfAnAttachedMonitor) {
   EXPECT_EQ(finish(), 0);
 }
 
+// Scenario: the miniport's own line callback crashes inside VideoPortDDCMonitorHelper. The
+// callback is a miniport routine called with a landing, so the crash ends the run as the
+// miniport's crash naming the callback, and the host goes on to finish the report.
+TEST_F(ExportProbe, CrashInADdcCallbackIsTheMiniportsCrash) {
+  start(false);
+  std::vector<std::uint8_t> input(sizeof(PROBE_DDC_OUTPUT));
+  PROBE_DDC_INPUT request{PROBE_CRASHING_LINES, 256};
+  std::memcpy(input.data(), &request, sizeof request);
+  run_->request(0, IOCTL_PROBE_DDC, input, sizeof(PROBE_DDC_OUTPUT), "test");
+  EXPECT_EQ(finish(), 3);
+  ASSERT_TRUE(run_->report().stop.has_value());
+  EXPECT_THAT(run_->report().stop->message, ::testing::HasSubstr("I2C ReadDataLine"));
+}
+
 // Scenario: the miniport asks for a copy of its ROM. The call reads only what a PCI ROM BAR or
 // ACPI _ROM exposes, never the legacy C0000h copy; this ISA adapter has neither, so NULL, even
 // with the video BIOS at C0000h.
