@@ -191,23 +191,32 @@ static BOOLEAN ProbeInitialize(PVOID HwDeviceExtension)
     return VideoPortCreateSpinLock(HwDeviceExtension, &((PPROBE_EXTENSION)HwDeviceExtension)->Lock) == NO_ERROR;
 }
 
+/* Completes a request with `size` bytes of result. */
+static VP_STATUS Reply(PVIDEO_REQUEST_PACKET rp, const void *result, ULONG size)
+{
+    memcpy(rp->OutputBuffer, result, size);
+    rp->StatusBlock->Information = size;
+    return NO_ERROR;
+}
+
+static VP_STATUS ReplyUlong(PVIDEO_REQUEST_PACKET rp, ULONG value)
+{
+    return Reply(rp, &value, sizeof value);
+}
+
 static VP_STATUS ProbeRequest(PPROBE_EXTENSION ext, PVIDEO_REQUEST_PACKET rp)
 {
-    PVOID in = rp->InputBuffer, out = rp->OutputBuffer;
+    PVOID in = rp->InputBuffer;
     switch (rp->IoControlCode) {
     case IOCTL_PROBE_GET_DEVICE_DATA: {
         PROBE_DEVICE_DATA result;
         ext->CallbackCalls = 0;
         result.Status = VideoPortGetDeviceData(ext, (VIDEO_DEVICE_DATA_TYPE) * (PULONG)in, ProbeDeviceDataCallback, NULL);
         result.CallbackCalls = ext->CallbackCalls;
-        memcpy(out, &result, sizeof result);
-        rp->StatusBlock->Information = sizeof result;
-        return NO_ERROR;
+        return Reply(rp, &result, sizeof result);
     }
     case IOCTL_PROBE_ENUMERATE_CHILDREN:
-        *(PLONG)out = VideoPortEnumerateChildren(ext, NULL);
-        rp->StatusBlock->Information = sizeof(LONG);
-        return NO_ERROR;
+        return ReplyUlong(rp, (ULONG)VideoPortEnumerateChildren(ext, NULL));
     case IOCTL_PROBE_DDC: {
         static PROBE_DDC_OUTPUT result;
         PROBE_DDC_INPUT request;
@@ -225,14 +234,10 @@ static VP_STATUS ProbeRequest(PPROBE_EXTENSION ext, PVIDEO_REQUEST_PACKET rp)
         memset(result.Edid, 0xEE, sizeof result.Edid);
         result.Result = VideoPortDDCMonitorHelper(ext, &control, result.Edid, request.BufferSize);
         memcpy(result.Monitor, ext->Bus.Rom, sizeof result.Monitor);
-        memcpy(out, &result, sizeof result);
-        rp->StatusBlock->Information = sizeof result;
-        return NO_ERROR;
+        return Reply(rp, &result, sizeof result);
     }
     case IOCTL_PROBE_GET_ROM_IMAGE:
-        *(PULONG)out = VideoPortGetRomImage(ext, NULL, 0, *(PULONG)in) != NULL;
-        rp->StatusBlock->Information = sizeof(ULONG);
-        return NO_ERROR;
+        return ReplyUlong(rp, VideoPortGetRomImage(ext, NULL, 0, *(PULONG)in) != NULL);
     case IOCTL_PROBE_SCAN_ROM: {
         PHYSICAL_ADDRESS rom = {{0xC0000, 0}};
         PUCHAR base = VideoPortGetDeviceBase(ext, rom, 0x8000, VIDEO_MEMORY_SPACE_MEMORY);
@@ -241,9 +246,7 @@ static VP_STATUS ProbeRequest(PPROBE_EXTENSION ext, PVIDEO_REQUEST_PACKET rp)
             found = VideoPortScanRom(ext, base, 0x8000, (PUCHAR)in);
             VideoPortFreeDeviceBase(ext, base);
         }
-        *(PULONG)out = found;
-        rp->StatusBlock->Information = sizeof(ULONG);
-        return NO_ERROR;
+        return ReplyUlong(rp, found);
     }
     case IOCTL_PROBE_AT_DISPATCH: {
         ULONG which = *(PULONG)in;
@@ -254,18 +257,12 @@ static VP_STATUS ProbeRequest(PPROBE_EXTENSION ext, PVIDEO_REQUEST_PACKET rp)
                      ? VideoPortGetDeviceData(ext, VpBusData, ProbeDeviceDataCallback, NULL)
                      : VideoPortEnumerateChildren(ext, NULL);
         VideoPortReleaseSpinLock(ext, ext->Lock, old);
-        *(PLONG)out = status;
-        rp->StatusBlock->Information = sizeof(LONG);
-        return NO_ERROR;
+        return ReplyUlong(rp, (ULONG)status);
     }
     case IOCTL_PROBE_BAD_PORT:
-        *(PULONG)out = VideoPortReadPortUshort((PUSHORT)(ULONG_PTR)0x12345);
-        rp->StatusBlock->Information = sizeof(ULONG);
-        return NO_ERROR;
+        return ReplyUlong(rp, VideoPortReadPortUshort((PUSHORT)(ULONG_PTR)0x12345));
     case IOCTL_PROBE_IS_NO_VESA:
-        *(PULONG)out = VideoPortIsNoVesa();
-        rp->StatusBlock->Information = sizeof(ULONG);
-        return NO_ERROR;
+        return ReplyUlong(rp, VideoPortIsNoVesa());
     }
     return ERROR_INVALID_FUNCTION;
 }
