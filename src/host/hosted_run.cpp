@@ -16,6 +16,8 @@
 #include "host/watchdog.h"
 #include "image/image.h"
 #include "kernel/machine.h"
+#include "pc/video_bios.h"
+#include "videoport/device_windows.h"
 
 namespace vidport::host {
 
@@ -106,6 +108,17 @@ bool HostedRun::load() {
   }
   platform_ = std::move(std::get<std::unique_ptr<platform::PcPlatform>>(created));
   report_.cpus = platform_->machine().processor_count();
+  // What a miniport finds at the option-ROM area (VideoPortGetDeviceBase of C0000h): the video
+  // BIOS as POST left it, as a PC's shadow RAM holds it, or nothing on a machine without POST.
+  // The physical RAM outlives runs in this process, so it is set either way.
+  std::vector<std::uint8_t> rom_area(pc::VideoBios::kRomMaxSize, 0);
+  if (platform_options.post) {
+    std::memcpy(rom_area.data(), platform_->pc().memory() + pc::VideoBios::kRomBase, rom_area.size());
+  }
+  if (!videoport::DeviceWindows::instance().fill_ram(pc::VideoBios::kRomBase, rom_area.data(), rom_area.size())) {
+    report_.fail(report::Outcome::HostError, "cannot set up the physical memory behind the option-ROM area");
+    return false;
+  }
   pulse_ = std::make_unique<devices::PulseDevice>(platform_->machine().clock(), platform_->machine().interrupts(),
                                                   kPulseLine, kPulseBase);
   pulse_->attach(platform_->machine().bus());

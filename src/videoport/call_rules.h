@@ -6,7 +6,9 @@
 //   on, unless the function itself decides it cannot (it then says so in its contract).
 // - "Allowed at interrupt level" is the list HwVidInterrupt and synchronize callbacks may call
 //   (semantics-decisions.md): port/register access, VideoPortQueueDpc, ZeroMemory,
-//   ZeroDeviceMemory, LogError, StallExecution, Enable/DisableInterrupt, GetCurrentIrql.
+//   ZeroDeviceMemory, LogError, StallExecution, Enable/DisableInterrupt, GetCurrentIrql, and
+//   DebugPrint, which is documented for any IRQL and which real ISRs log with.
+// - Each export's rule is its row's class in exports/export_table.txt (rule_class below).
 // - A call from a host thread that is no virtual processor is a bug in the host or a test, not in
 //   the miniport: it stops with a message naming the call.
 #pragma once
@@ -18,7 +20,33 @@
 
 namespace vidport::videoport {
 
+// Where a call may be made: an IRQL range and whether an ISR or a synchronize callback may make
+// it. The export table (exports/export_table.txt) gives each function one of these classes.
+struct RuleClass {
+  kernel::Irql min_irql;
+  kernel::Irql max_irql;
+  bool allowed_at_interrupt_level;
+};
+
+namespace rule_class {
+using namespace kernel;
+inline constexpr RuleClass passive{kPassiveLevel, kPassiveLevel, false};
+inline constexpr RuleClass up_to_dispatch{kPassiveLevel, kDispatchLevel, false};
+inline constexpr RuleClass dispatch{kDispatchLevel, kDispatchLevel, false};
+inline constexpr RuleClass dispatch_or_above{kDispatchLevel, kHighLevel, true};
+inline constexpr RuleClass any{kPassiveLevel, kHighLevel, true};
+inline constexpr RuleClass any_irql_no_isr{kPassiveLevel, kHighLevel, false};
+inline constexpr RuleClass synchronize{kPassiveLevel, kHighestDeviceLevel, false};
+}  // namespace rule_class
+
+// The rule of one entry point: its name (for findings) and its class.
 struct CallRule {
+  constexpr CallRule(const char* rule_name, RuleClass rule_class)
+      : name(rule_name),
+        min_irql(rule_class.min_irql),
+        max_irql(rule_class.max_irql),
+        allowed_at_interrupt_level(rule_class.allowed_at_interrupt_level) {}
+
   const char* name;
   kernel::Irql min_irql;
   kernel::Irql max_irql;
@@ -26,64 +54,18 @@ struct CallRule {
 };
 
 namespace rules {
-using namespace kernel;
-inline constexpr CallRule kSynchronizeExecution{"VideoPortSynchronizeExecution", kPassiveLevel, kHighestDeviceLevel, false};
-inline constexpr CallRule kQueueDpc{"VideoPortQueueDpc", kDispatchLevel, kHighLevel, true};
-inline constexpr CallRule kStartTimer{"VideoPortStartTimer", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kStopTimer{"VideoPortStopTimer", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kCreateSpinLock{"VideoPortCreateSpinLock", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kDeleteSpinLock{"VideoPortDeleteSpinLock", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kAcquireSpinLock{"VideoPortAcquireSpinLock", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kAcquireSpinLockAtDpcLevel{"VideoPortAcquireSpinLockAtDpcLevel", kDispatchLevel, kDispatchLevel, false};
-inline constexpr CallRule kReleaseSpinLock{"VideoPortReleaseSpinLock", kDispatchLevel, kDispatchLevel, false};
-inline constexpr CallRule kReleaseSpinLockFromDpcLevel{"VideoPortReleaseSpinLockFromDpcLevel", kDispatchLevel, kDispatchLevel, false};
-inline constexpr CallRule kCreateEvent{"VideoPortCreateEvent", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kDeleteEvent{"VideoPortDeleteEvent", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kSetEvent{"VideoPortSetEvent", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kClearEvent{"VideoPortClearEvent", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kReadStateEvent{"VideoPortReadStateEvent", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kWaitForSingleObject{"VideoPortWaitForSingleObject", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kStallExecution{"VideoPortStallExecution", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kGetCurrentIrql{"VideoPortGetCurrentIrql", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kEnableInterrupt{"VideoPortEnableInterrupt", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kDisableInterrupt{"VideoPortDisableInterrupt", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kPortAccess{"VideoPortRead/WritePort", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kRegisterAccess{"VideoPortRead/WriteRegister", kPassiveLevel, kHighLevel, true};
-// The hosting calls: registration, resources, memory, registry and services.
-inline constexpr CallRule kInitialize{"VideoPortInitialize", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kVerifyAccessRanges{"VideoPortVerifyAccessRanges", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kGetAccessRanges{"VideoPortGetAccessRanges", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kGetDeviceBase{"VideoPortGetDeviceBase", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kFreeDeviceBase{"VideoPortFreeDeviceBase", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kMapMemory{"VideoPortMapMemory", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kUnmapMemory{"VideoPortUnmapMemory", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kGetBusData{"VideoPortGetBusData", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kSetBusData{"VideoPortSetBusData", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kGetVgaStatus{"VideoPortGetVgaStatus", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kGetDeviceData{"VideoPortGetDeviceData", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kAllocatePool{"VideoPortAllocatePool", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kFreePool{"VideoPortFreePool", kPassiveLevel, kDispatchLevel, false};
-inline constexpr CallRule kAllocateBuffer{"VideoPortAllocateBuffer", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kReleaseBuffer{"VideoPortReleaseBuffer", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kAllocateContiguousMemory{"VideoPortAllocateContiguousMemory", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kZeroMemory{"VideoPortZeroMemory", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kZeroDeviceMemory{"VideoPortZeroDeviceMemory", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kMoveMemory{"VideoPortMoveMemory", kPassiveLevel, kHighLevel, false};
-inline constexpr CallRule kCompareMemory{"VideoPortCompareMemory", kPassiveLevel, kHighLevel, false};
-// VideoPortDebugPrint is documented for any IRQL and real ISRs log with it, so it is allowed at
-// interrupt level although semantics-decisions.md's list does not name it.
-inline constexpr CallRule kDebugPrint{"VideoPortDebugPrint", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kLogError{"VideoPortLogError", kPassiveLevel, kHighLevel, true};
-inline constexpr CallRule kGetRegistryParameters{"VideoPortGetRegistryParameters", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kSetRegistryParameters{"VideoPortSetRegistryParameters", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kQueryServices{"VideoPortQueryServices", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kGetRomImage{"VideoPortGetRomImage", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kScanRom{"VideoPortScanRom", kPassiveLevel, kPassiveLevel, false};
-// The full-screen (V86) calls.
-inline constexpr CallRule kSetTrappedEmulatorPorts{"VideoPortSetTrappedEmulatorPorts", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kInt10{"VideoPortInt10", kPassiveLevel, kPassiveLevel, false};
-inline constexpr CallRule kInt10Services{"Int10 interface", kPassiveLevel, kPassiveLevel, false};
+// The functions of the Int10 interface (VideoPortQueryServices) are reached through pointers,
+// not exports, so the export table does not list them.
+inline constexpr CallRule kInt10Services{"Int10 interface", rule_class::passive};
 }  // namespace rules
+
+}  // namespace vidport::videoport
+
+// rules::k<Name> for every export, generated from the export table: the rule of
+// VideoPortCreateEvent is rules::kCreateEvent.
+#include "videoport/export_rules.h"
+
+namespace vidport::videoport {
 
 [[noreturn]] void fail_not_on_processor(const CallRule& rule, std::uintptr_t site);
 void report_rule_violation(kernel::Processor& processor, const CallRule& rule, std::uintptr_t site);

@@ -54,6 +54,12 @@ void* DeviceWindows::map(std::uint64_t physical, std::size_t length, bool device
   return nullptr;
 }
 
+bool DeviceWindows::fill_ram(std::uint64_t physical, const void* bytes, std::size_t length) {
+  std::lock_guard lock(mutex_);
+  if (physical + length > kPhysicalSpace || ram_file() < 0) return false;
+  return pwrite(ram_fd_, bytes, length, static_cast<off_t>(physical)) == static_cast<ssize_t>(length);
+}
+
 bool DeviceWindows::unmap(const void* address) {
   std::lock_guard lock(mutex_);
   auto a = reinterpret_cast<std::uintptr_t>(address);

@@ -41,6 +41,10 @@ class DeviceWindows {
   void* map(std::uint64_t physical, std::size_t length, bool device);
   // Unmaps the window containing `address`; false when `address` is in no window.
   bool unmap(const void* address);
+  // Sets the RAM at `physical` to `bytes`, as firmware leaves memory before a miniport runs (the
+  // option ROM the video BIOS's POST left at C0000h). Host side, while no miniport code runs;
+  // false when the host refuses the write.
+  bool fill_ram(std::uint64_t physical, const void* bytes, std::size_t length);
 
   // The window containing `address`, if any. Lock-free; safe in a signal handler.
   std::optional<Window> find(std::uintptr_t address) const;

@@ -109,6 +109,11 @@ std::uint32_t query_int10_interface(void* extension, INTERFACE* interface) {
   return NO_ERROR;
 }
 
+BOOLEAN is_no_vesa(std::uintptr_t site) {
+  enter(rules::kIsNoVesa, site);
+  return FALSE;
+}
+
 long int10_interface_references() { return references.load(); }
 
 }  // namespace vidport::videoport

@@ -53,6 +53,11 @@ std::uint32_t int10(void* extension, VIDEO_X86_BIOS_ARGUMENTS* arguments, std::u
 // (query_services) has checked the call's rule already.
 std::uint32_t query_int10_interface(void* extension, INTERFACE* interface);
 
+// VideoPortIsNoVesa: FALSE. Nothing tells vidport to restrict adapters to the legacy VGA
+// resources (Windows' NOVESA boot option), so miniports may call the Int10 functions, which
+// answer as described above. PASSIVE_LEVEL.
+BOOLEAN is_no_vesa(std::uintptr_t site);
+
 // The interface's reference count (references minus dereferences), for tests and reports.
 long int10_interface_references();
 

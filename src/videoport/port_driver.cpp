@@ -20,16 +20,10 @@ namespace {
 
 // Export anchors: a program that hosts miniports must contain every VideoPort export, since
 // miniports resolve them at load time, but a static library only contributes the objects
-// something references. One function of each exports/ file pulls in that whole file; every host
-// has a PortDriver, so the anchors live here. A new exports/ file needs its line.
+// something references. Every host has a PortDriver, so the address of every export (generated
+// from exports/export_table.txt) is taken here.
 [[gnu::used]] const void* const kExportAnchors[] = {
-    reinterpret_cast<const void*>(&VideoPortInitialize),          // exports/hosting_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortReadPortUchar),       // exports/port_io_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortCreateEvent),         // exports/event_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortCreateSpinLock),      // exports/spin_lock_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortSynchronizeExecution), // exports/synchronize_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortSetTrappedEmulatorPorts), // exports/emulator_exports.cpp
-    reinterpret_cast<const void*>(&VideoPortInt10) // exports/int10_exports.cpp
+#include "videoport/export_anchors.inc"
 };
 
 std::atomic<PortDriver*> g_active{nullptr};

@@ -15,6 +15,7 @@
 
 #include <video.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -68,6 +69,7 @@ struct HostedAdapter {
   std::string interrupt_note;                 // why no interrupt was connected
   std::vector<RegistryValue> registry_writes; // guarded by PortDriver::mutex_
   std::vector<std::uint8_t> registry_buffer;  // the value handed to the query callback
+  std::atomic<std::uint32_t> child_enumerations{0};  // VideoPortEnumerateChildren calls (any IRQL <= DISPATCH)
 };
 
 struct PortDriverConfig {

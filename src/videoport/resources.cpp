@@ -9,9 +9,7 @@
 
 namespace vidport::videoport {
 
-namespace {
-
-void invalid(kernel::Processor& p, std::uintptr_t site, std::string message) {
+void report_invalid_parameter(kernel::Processor& p, std::uintptr_t site, std::string message) {
   p.machine().report(kernel::make_finding(findings::FindingKind::InvalidParameter, site, std::move(message)));
 }
 
@@ -19,10 +17,13 @@ HostedAdapter* hosted_or_report(kernel::Processor& p, void* extension, const cha
   PortDriver* driver = PortDriver::active();
   HostedAdapter* hosted = driver ? driver->hosted(extension) : nullptr;
   if (hosted == nullptr) {
-    invalid(p, site, fmt::format("{} was given a HwDeviceExtension that VideoPort did not allocate", call));
+    report_invalid_parameter(
+        p, site, fmt::format("{} was given a HwDeviceExtension that VideoPort did not allocate", call));
   }
   return hosted;
 }
+
+namespace {
 
 // The host side of a mapping: the port number for I/O space, else a device window or RAM.
 void* map_range(kernel::Machine& machine, std::uint64_t address, std::size_t length, bool io) {
@@ -65,7 +66,9 @@ VP_STATUS verify_access_ranges(void* extension, ULONG count, const VIDEO_ACCESS_
   return ERROR_INVALID_PARAMETER;
 }
 
-VP_STATUS get_access_ranges(void* extension, ULONG count, VIDEO_ACCESS_RANGE* ranges, std::uintptr_t site) {
+VP_STATUS get_access_ranges(void* extension, ULONG requested_count, PIO_RESOURCE_DESCRIPTOR requested, ULONG count,
+                            VIDEO_ACCESS_RANGE* ranges, void* vendor_id, void* device_id, ULONG* slot,
+                            std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kGetAccessRanges, site);
   hosted_or_report(p, extension, "VideoPortGetAccessRanges", site);
   return ERROR_DEV_NOT_EXIST;
@@ -90,7 +93,7 @@ void* get_device_base(void* extension, std::uint64_t address, ULONG length, UCHA
   if (hosted_or_report(p, extension, "VideoPortGetDeviceBase", site) == nullptr) return nullptr;
   bool io = (in_io_space & VIDEO_MEMORY_SPACE_IO) != 0;
   if (length == 0 || (io && address + length > 0x10000)) {
-    invalid(p, site, fmt::format("VideoPortGetDeviceBase of {} bytes at {:#x} ({} space) is no valid range", length,
+    report_invalid_parameter(p, site, fmt::format("VideoPortGetDeviceBase of {} bytes at {:#x} ({} space) is no valid range", length,
                                  address, io ? "I/O" : "memory"));
     return nullptr;
   }
@@ -103,7 +106,7 @@ void free_device_base(void* extension, void* mapped, std::uintptr_t site) {
   auto value = reinterpret_cast<std::uintptr_t>(mapped);
   if (value <= 0xFFFF) return;  // an I/O mapping is the port number: nothing to free
   if (!unmap_range(mapped)) {
-    invalid(p, site, fmt::format("VideoPortFreeDeviceBase of {:#x}, which VideoPortGetDeviceBase did not return", value));
+    report_invalid_parameter(p, site, fmt::format("VideoPortFreeDeviceBase of {:#x}, which VideoPortGetDeviceBase did not return", value));
   }
 }
 
@@ -112,7 +115,7 @@ VP_STATUS map_memory(void* extension, std::uint64_t address, ULONG* length, ULON
   kernel::Processor& p = enter(rules::kMapMemory, site);
   if (hosted_or_report(p, extension, "VideoPortMapMemory", site) == nullptr) return ERROR_INVALID_PARAMETER;
   if (length == nullptr || in_io_space == nullptr || virtual_address == nullptr || *length == 0) {
-    invalid(p, site, "VideoPortMapMemory needs Length, InIoSpace and VirtualAddress, and a non-zero length");
+    report_invalid_parameter(p, site, "VideoPortMapMemory needs Length, InIoSpace and VirtualAddress, and a non-zero length");
     return ERROR_INVALID_PARAMETER;
   }
   void* mapped = map_range(p.machine(), address, *length, (*in_io_space & VIDEO_MEMORY_SPACE_IO) != 0);
@@ -121,12 +124,12 @@ VP_STATUS map_memory(void* extension, std::uint64_t address, ULONG* length, ULON
   return NO_ERROR;
 }
 
-VP_STATUS unmap_memory(void* extension, void* virtual_address, std::uintptr_t site) {
+VP_STATUS unmap_memory(void* extension, void* virtual_address, HANDLE process, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kUnmapMemory, site);
   if (hosted_or_report(p, extension, "VideoPortUnmapMemory", site) == nullptr) return ERROR_INVALID_PARAMETER;
   if (reinterpret_cast<std::uintptr_t>(virtual_address) <= 0xFFFF) return NO_ERROR;
   if (unmap_range(virtual_address)) return NO_ERROR;
-  invalid(p, site, "VideoPortUnmapMemory of an address VideoPortMapMemory did not return");
+  report_invalid_parameter(p, site, "VideoPortUnmapMemory of an address VideoPortMapMemory did not return");
   return ERROR_INVALID_PARAMETER;
 }
 
@@ -137,6 +140,26 @@ VP_STATUS get_vga_status(void* extension, ULONG* vga_status, std::uintptr_t site
   }
   *vga_status = 0;  // legacy adapters are not the PnP VGA device
   return NO_ERROR;
+}
+
+}  // namespace vidport::videoport
+
+namespace vidport::videoport {
+
+VP_STATUS get_device_data(void* extension, VIDEO_DEVICE_DATA_TYPE type, PMINIPORT_QUERY_DEVICE_ROUTINE callback,
+                          void* context, std::uintptr_t site) {
+  kernel::Processor& p = enter(rules::kGetDeviceData, site);
+  HostedAdapter* hosted = hosted_or_report(p, extension, "VideoPortGetDeviceData", site);
+  if (hosted == nullptr) return ERROR_INVALID_PARAMETER;
+  if (callback == nullptr) {
+    report_invalid_parameter(p, site, "VideoPortGetDeviceData was given no CallbackRoutine");
+    return ERROR_INVALID_PARAMETER;
+  }
+  PortDriver::active()->log("videoport", 0,
+                            fmt::format("{}: VideoPortGetDeviceData({}): this machine has no hardware description "
+                                        "of that kind; the callback is not called",
+                                        hosted->adapter->name(), static_cast<int>(type)));
+  return ERROR_DEV_NOT_EXIST;
 }
 
 }  // namespace vidport::videoport

@@ -1,4 +1,5 @@
-// extern "C" shims: the DDK's names and types, one forward each, no logic.
+// The hand-written shim of VideoPortSynchronizeExecution (listed in export_table.txt): its fast
+// path is inlined here from synchronize.h, so the shim's only call is the miniport's routine.
 #include <video.h>
 
 #include <cstring>
@@ -21,35 +22,6 @@ BOOLEAN VideoPortSynchronizeExecution(PVOID HwDeviceExtension, VIDEO_SYNCHRONIZE
   VIDPORT_EXPORT_BODY(synchronize_execution(HwDeviceExtension, priority,
                                             reinterpret_cast<vidport::videoport::SynchronizeRoutine>(SynchronizeRoutine),
                                             Context, vidport_site));
-}
-
-BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE CallbackRoutine, PVOID Context) {
-  VIDPORT_EXPORT_BODY(queue_dpc(HwDeviceExtension, reinterpret_cast<vidport::kernel::DpcRoutine>(CallbackRoutine),
-                   Context, vidport_site));
-}
-
-VOID VideoPortStartTimer(PVOID HwDeviceExtension) {
-  VIDPORT_EXPORT_BODY(start_timer(HwDeviceExtension, vidport_site));
-}
-
-VOID VideoPortStopTimer(PVOID HwDeviceExtension) {
-  VIDPORT_EXPORT_BODY(stop_timer(HwDeviceExtension, vidport_site));
-}
-
-VOID VideoPortStallExecution(ULONG Microseconds) {
-  VIDPORT_EXPORT_BODY(stall_execution(Microseconds, vidport_site));
-}
-
-UCHAR VideoPortGetCurrentIrql(VOID) {
-  VIDPORT_EXPORT_BODY(get_current_irql(vidport_site));
-}
-
-VP_STATUS VideoPortEnableInterrupt(PVOID HwDeviceExtension) {
-  VIDPORT_EXPORT_BODY(enable_interrupt(HwDeviceExtension, vidport_site));
-}
-
-VP_STATUS VideoPortDisableInterrupt(PVOID HwDeviceExtension) {
-  VIDPORT_EXPORT_BODY(disable_interrupt(HwDeviceExtension, vidport_site));
 }
 
 }  // extern "C"
