@@ -99,12 +99,15 @@ bool HostedRun::load() {
   platform::PlatformOptions platform_options;
   platform_options.machine = machine_config(options_);
   platform_options.post = options_.full_screen;
+  platform_options.use_snapshots = options_.use_snapshots;
   auto created = platform::PcPlatform::create(platform_options);
   if (auto* error = std::get_if<std::string>(&created)) {
     report_.fail(report::Outcome::HostError, *error);
     return false;
   }
   platform_ = std::move(std::get<std::unique_ptr<platform::PcPlatform>>(created));
+  report_.post = platform::post_source_name(platform_->post_source());
+  report_.post_note = platform_->post_note();
   report_.cpus = platform_->machine().processor_count();
   pulse_ = std::make_unique<devices::PulseDevice>(platform_->machine().clock(), platform_->machine().interrupts(),
                                                   kPulseLine, kPulseBase);
