@@ -133,6 +133,7 @@ bool HostedRun::halt_checked() {
 bool HostedRun::start() {
   if (!module_) return false;
   std::int32_t status = -1;
+  module_->restore_load_state();  // a start is the first one, whatever ran before in this process
   DriverEntryRoutine entry = module_->driver_entry();
   bool completed = platform_->machine().run_on(0, [&] {
     status = videoport::call_routine("DriverEntry", [&] { return entry(nullptr, nullptr); });
