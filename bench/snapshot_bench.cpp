@@ -11,6 +11,7 @@
 #include <fcntl.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,17 @@ const std::filesystem::path& cache_directory() {
   return directory;
 }
 
+// What a POST left, with its key: the source of the restoring benchmarks (nullopt: POST failed).
+std::optional<vidport::platform::PostSnapshot> posted_snapshot() {
+  auto source = unposted();
+  if (!vidport::pc::VideoBios(source->pc()).post(vidport::pc::VideoBios::kDefaultRomPath).empty()) return std::nullopt;
+  auto captured = source->capture_post();
+  const auto rom =
+      std::get<vidport::platform::RomIdentity>(vidport::platform::identify_rom(vidport::pc::VideoBios::kDefaultRomPath));
+  if (captured) captured->key = {rom.sha256, rom.size, vidport::kernel::MachineConfig{}.bus_access_cost, 0};
+  return captured;
+}
+
 // The video BIOS's POST (ROM init, then mode 03h) on a fresh platform.
 void BM_PostFresh(benchmark::State& state) {
   for (auto _ : state) {
@@ -61,14 +73,11 @@ void BM_PostFresh(benchmark::State& state) {
 // What a platform pays instead when this process has POSTed before: name the ROM (a stat and a
 // lookup), find the kept snapshot, restore it.
 void BM_PostFromProcessSnapshot(benchmark::State& state) {
-  auto source = unposted();
-  if (!vidport::pc::VideoBios(source->pc()).post(vidport::pc::VideoBios::kDefaultRomPath).empty()) {
+  auto captured = posted_snapshot();
+  if (!captured) {
     state.SkipWithError("POST failed");
     return;
   }
-  auto captured = source->capture_post();
-  const auto rom = std::get<vidport::platform::RomIdentity>(vidport::platform::identify_rom(vidport::pc::VideoBios::kDefaultRomPath));
-  captured->key = {rom.sha256, rom.size, vidport::kernel::MachineConfig{}.bus_access_cost, 0};
   vidport::platform::SnapshotStore::process().keep(std::make_shared<const vidport::platform::PostSnapshot>(*captured));
   for (auto _ : state) {
     state.PauseTiming();
@@ -87,12 +96,11 @@ void BM_PostFromProcessSnapshot(benchmark::State& state) {
 
 // The first platform of a new process: read and check the cache file, then restore.
 void BM_PostFromCacheFile(benchmark::State& state) {
-  auto source = unposted();
-  if (!vidport::pc::VideoBios(source->pc()).post(vidport::pc::VideoBios::kDefaultRomPath).empty()) {
+  auto captured = posted_snapshot();
+  if (!captured) {
     state.SkipWithError("POST failed");
     return;
   }
-  auto captured = source->capture_post();
   const auto file = cache_directory() / "bench.snap";
   if (!vidport::platform::write_snapshot_file(*captured, file).empty()) {
     state.SkipWithError("cannot write the snapshot file");

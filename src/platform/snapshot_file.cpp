@@ -100,29 +100,26 @@ FileHeader header_for(const PostKey& key) {
   return header;
 }
 
-// Reads exactly `size` bytes; false on an error or end of file.
-bool read_exactly(int fd, void* data, std::size_t size) {
-  auto* p = static_cast<std::uint8_t*>(data);
+// Moves exactly `size` bytes with `io` (::read or ::write), resuming after interruptions and short
+// transfers; false on an error or the end of the file.
+template <class Byte, class Io>
+bool transfer_exactly(Io io, int fd, Byte* data, std::size_t size) {
   while (size > 0) {
-    const ssize_t n = ::read(fd, p, size);
+    const ssize_t n = io(fd, data, size);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
-    p += n;
+    data += n;
     size -= static_cast<std::size_t>(n);
   }
   return true;
 }
 
+bool read_exactly(int fd, void* data, std::size_t size) {
+  return transfer_exactly(::read, fd, static_cast<std::uint8_t*>(data), size);
+}
+
 bool write_exactly(int fd, const void* data, std::size_t size) {
-  const auto* p = static_cast<const std::uint8_t*>(data);
-  while (size > 0) {
-    const ssize_t n = ::write(fd, p, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    p += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
+  return transfer_exactly(::write, fd, static_cast<const std::uint8_t*>(data), size);
 }
 
 // Closes the descriptor when it goes.
