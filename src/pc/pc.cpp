@@ -433,6 +433,8 @@ PcSnapshot Pc::snapshot() const {
   s.registers.disasm_ptr = nullptr;
   s.time_stamp_counter = emu_->x86.msr[kTimeStampCounter];
   s.instructions = instructions_;
+  s.skipped_interrupts = skipped_interrupts_;
+  s.hardware_interrupts = hardware_interrupts_;
   return s;
 }
 
@@ -450,6 +452,9 @@ void Pc::restore(const PcSnapshot& snapshot) {
   emu_->x86.default_seg = nullptr;
   emu_->x86.disasm_ptr = emu_->x86.disasm_buf;
   instructions_ = snapshot.instructions;
+  skipped_interrupts_ = snapshot.skipped_interrupts;
+  skipped_interrupts_.resize(256);
+  hardware_interrupts_ = snapshot.hardware_interrupts;
 }
 
 }  // namespace vidport::pc

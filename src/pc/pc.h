@@ -83,6 +83,8 @@ struct PcSnapshot {
   x86emu_regs_t registers{};
   std::uint64_t time_stamp_counter = 0;  // libx86emu's instruction counter (the TSC MSR)
   std::uint64_t instructions = 0;
+  std::vector<std::uint64_t> skipped_interrupts;  // Pc::skipped_interrupts(): 256 counts
+  std::uint64_t hardware_interrupts = 0;
 };
 
 class Pc final : private StringIoTarget {
@@ -145,9 +147,9 @@ class Pc final : private StringIoTarget {
   std::uint64_t hardware_interrupts() const { return hardware_interrupts_; }
 
   PcSnapshot snapshot() const;
-  // Restores a snapshot taken from this or another Pc. Device state (the VGA) is not part of it;
-  // neither are the connections (interrupt lines, video store, string ports) nor the counts of
-  // skipped and hardware interrupts. Between runs only.
+  // Restores a snapshot taken from this or another Pc: RAM, registers and every count. Device state
+  // (the VGA) is not part of it, nor are the connections (interrupt lines, video store, string
+  // ports). Between runs only.
   void restore(const PcSnapshot& snapshot);
 
   // Makes the running program stop at its next instruction once `*flag` is true (a halted

@@ -4,7 +4,7 @@
 // Rules for POST snapshots:
 // - A snapshot holds everything POST changes that a run can observe: the PC's 1 MiB of RAM (the
 //   IVT, the BIOS data area, the ROM as it patched itself at C0000, the stack), its processor
-//   registers and instruction counters, every VGA register, the DAC, the four planes, the latches
+//   registers, instruction counters and interrupt counts, every VGA register, the DAC, the four planes, the latches
 //   and the pending flag, what the VGA's programming oracle recorded, the virtual clock's time,
 //   and the number of instructions POST ran. What is derived from those (the VGA's memory decode,
 //   its retrace event, its interrupt line) is rebuilt from them on restore, never copied.

@@ -21,6 +21,7 @@ static_assert(std::endian::native == std::endian::little, "snapshot files are ho
 
 constexpr char kMagic[16] = "vidport-POST";
 constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::size_t kInterruptVectors = 256;  // the counts of PcSnapshot::skipped_interrupts
 
 struct FileHeader {
   char magic[16];
@@ -48,6 +49,8 @@ void for_each_part(Snapshot& s, Part&& part) {
   part(&s.pc.registers, sizeof s.pc.registers);
   part(&s.pc.time_stamp_counter, sizeof s.pc.time_stamp_counter);
   part(&s.pc.instructions, sizeof s.pc.instructions);
+  part(s.pc.skipped_interrupts.data(), s.pc.skipped_interrupts.size() * sizeof(std::uint64_t));
+  part(&s.pc.hardware_interrupts, sizeof s.pc.hardware_interrupts);
   part(&s.vga, sizeof s.vga);
   part(&s.programming, sizeof s.programming);
   part(&s.clock_time, sizeof s.clock_time);
@@ -58,6 +61,7 @@ std::uint64_t payload_size() {
   std::uint64_t total = 0;
   PostSnapshot shape;
   shape.pc.memory.resize(pc::Pc::kMemorySize);
+  shape.pc.skipped_interrupts.resize(kInterruptVectors);
   for_each_part(shape, [&](const void*, std::size_t size) { total += size; });
   return total;
 }
@@ -182,6 +186,7 @@ std::variant<PostSnapshot, SnapshotFileProblem> read_snapshot_file(const std::fi
   PostSnapshot snapshot;
   snapshot.key = key;
   snapshot.pc.memory.resize(pc::Pc::kMemorySize);
+  snapshot.pc.skipped_interrupts.resize(kInterruptVectors);
   bool complete = true;
   for_each_part(snapshot, [&](void* data, std::size_t size) { complete = complete && read_exactly(fd.get(), data, size); });
   std::uint8_t extra;
@@ -194,7 +199,9 @@ std::string write_snapshot_file(const PostSnapshot& snapshot, const std::filesys
   std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   if (ec) return fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message());
-  if (snapshot.pc.memory.size() != pc::Pc::kMemorySize) return "a POST snapshot without the PC's memory";
+  if (snapshot.pc.memory.size() != pc::Pc::kMemorySize || snapshot.pc.skipped_interrupts.size() != kInterruptVectors) {
+    return "a POST snapshot without the PC's memory or counts";
+  }
   // A name no other writer uses: this process, and a count for writers in the same process.
   static std::atomic<unsigned> serial{0};
   const std::filesystem::path temporary =

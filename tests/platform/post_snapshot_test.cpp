@@ -40,6 +40,9 @@ std::string compare_platforms(PcPlatform& a, PcPlatform& b) {
                               std::memcmp(&ra.idt, &rb.idt, sizeof ra.idt) == 0 && ra.mode == rb.mode;
   if (!same_registers) out += "processor registers differ; ";
   if (pa.time_stamp_counter != pb.time_stamp_counter || pa.instructions != pb.instructions) out += "instruction counts differ; ";
+  if (pa.skipped_interrupts != pb.skipped_interrupts || pa.hardware_interrupts != pb.hardware_interrupts) {
+    out += "interrupt counts differ; ";
+  }
   out += pc::testing::compare_vga_states(a.vga().snapshot(), b.vga().snapshot());
   const auto oa = a.vga().programming_faults(), ob = b.vga().programming_faults();
   if (oa.distinct() != ob.distinct() || oa.overflow() != ob.overflow()) out += "programming oracles differ; ";
