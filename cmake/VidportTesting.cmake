@@ -12,7 +12,6 @@ function(vidport_add_test)
   # Miniports loaded by tests resolve VideoPort* from the test executable.
   set_target_properties(${T_NAME} PROPERTIES ENABLE_EXPORTS ON)
   add_test(NAME ${T_NAME} COMMAND ${T_NAME})
-  # POST snapshot files (docs/snapshot.md) go to the build tree, never to the user's cache.
   # One target per set builds exactly what that set's run needs (make test's sanitizer trees).
   foreach(set IN LISTS T_SET)
     if(NOT TARGET vidport_tests_${set})
@@ -20,6 +19,7 @@ function(vidport_add_test)
     endif()
     add_dependencies(vidport_tests_${set} ${T_NAME})
   endforeach()
+  # POST snapshot files (docs/snapshot.md) go to the build tree, never to the user's cache.
   set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_SET}" TIMEOUT 600
     ENVIRONMENT "VIDPORT_SOURCE_DIR=${PROJECT_SOURCE_DIR};VIDPORT_BINARY_DIR=${PROJECT_BINARY_DIR};VIDPORT_SNAPSHOT_DIR=${PROJECT_BINARY_DIR}/test-snapshots")
 endfunction()
