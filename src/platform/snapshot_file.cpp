@@ -7,6 +7,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <type_traits>
 
 #include <fmt/format.h>
@@ -57,13 +58,17 @@ void for_each_part(Snapshot& s, Part&& part) {
   part(&s.post_instructions, sizeof s.post_instructions);
 }
 
+// The payload's size, from the same list of parts (measured once per process).
 std::uint64_t payload_size() {
-  std::uint64_t total = 0;
-  PostSnapshot shape;
-  shape.pc.memory.resize(pc::Pc::kMemorySize);
-  shape.pc.skipped_interrupts.resize(kInterruptVectors);
-  for_each_part(shape, [&](const void*, std::size_t size) { total += size; });
-  return total;
+  static const std::uint64_t size = [] {
+    std::uint64_t total = 0;
+    auto shape = std::make_unique<PostSnapshot>();
+    shape->pc.memory.resize(pc::Pc::kMemorySize);
+    shape->pc.skipped_interrupts.resize(kInterruptVectors);
+    for_each_part(*shape, [&](const void*, std::size_t part) { total += part; });
+    return total;
+  }();
+  return size;
 }
 
 // A 64-bit checksum of `size` bytes, 32 bytes per step in four independent lanes (a multiply and
