@@ -26,7 +26,8 @@ std::string miniport(const std::string& name) {
 // it (a machine after POST, DriverEntry, HwVidInitialize), then the display driver's start-up
 // requests, 50.5 ms of clock time with its interrupts, DPCs and timer, and HwVidResetHw. The module
 // stays loaded throughout (the test holds it), so its data would carry over if nothing reset it.
-// Every run's report equals the first run's, but for how POST was reached.
+// Every run's report equals the first run's, but for how POST was reached (afresh the first time,
+// from the process's snapshot afterwards).
 TEST(Restart, PulseSampleStartedAHundredTimesBehavesAsTheFirstTime) {
   std::unique_ptr<host::MiniportModule> held;
   ASSERT_EQ(StartedMiniport::load(miniport("pulse_sample"), held), "");
@@ -36,6 +37,9 @@ TEST(Restart, PulseSampleStartedAHundredTimesBehavesAsTheFirstTime) {
     host::RunOptions options;
     options.miniport = held->path();
     options.full_screen = true;  // POST, as `vidport run` does
+    // The first run POSTs afresh; the later ones restore the process's POST snapshot, so the
+    // comparison also shows a restored machine giving the report a fresh POST gives.
+    options.use_snapshots = start > 0;
     host::HostedRun run(options);
     ASSERT_TRUE(run.load() && run.start()) << "start " << start;
     ASSERT_TRUE(host::run_display_driver_startup(run, 0));
@@ -43,8 +47,10 @@ TEST(Restart, PulseSampleStartedAHundredTimesBehavesAsTheFirstTime) {
     // (an interrupt due at the very end of a wait races with the end of the run).
     ASSERT_TRUE(run.wait_for(50 * kernel::kMillisecond + 500 * kernel::kMicrosecond));
     nlohmann::json report = report::to_json(run.finish());
-    if (start > 0) {
-      EXPECT_EQ(report["machine"]["post"], "snapshot") << "start " << start;
+    // The second run finds no snapshot in the process yet (the first did not keep one): it reads
+    // the cache file or POSTs, and keeps what it got for the others.
+    if (start != 1) {
+      EXPECT_EQ(report["machine"]["post"], start == 0 ? "fresh" : "snapshot") << "start " << start;
     }
     report["machine"].erase("post");
     report["machine"].erase("post_note");
