@@ -35,14 +35,21 @@ std::unique_ptr<PcPlatform> unposted() {
   return std::move(std::get<std::unique_ptr<PcPlatform>>(PcPlatform::create(options)));
 }
 
-// The cache directory of this benchmark run, never the user's.
+// The cache directory of this benchmark run, never the user's; removed when the process ends.
 const std::filesystem::path& cache_directory() {
-  static const std::filesystem::path directory = [] {
-    char name[] = "/tmp/vidport-bench-snapshots-XXXXXX";
-    const char* made = ::mkdtemp(name);
-    return std::filesystem::path(made != nullptr ? made : "/tmp");
-  }();
-  return directory;
+  struct Temporary {
+    std::filesystem::path path;
+    Temporary() {
+      char name[] = "/tmp/vidport-bench-snapshots-XXXXXX";
+      if (const char* made = ::mkdtemp(name)) path = made;
+    }
+    ~Temporary() {
+      std::error_code ignored;
+      if (!path.empty()) std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Temporary directory;
+  return directory.path;
 }
 
 // What a POST left, with its key: the source of the restoring benchmarks (nullopt: POST failed).
@@ -101,6 +108,10 @@ void BM_PostFromCacheFile(benchmark::State& state) {
     state.SkipWithError("POST failed");
     return;
   }
+  if (cache_directory().empty()) {
+    state.SkipWithError("no temporary cache directory");
+    return;
+  }
   const auto file = cache_directory() / "bench.snap";
   if (!vidport::platform::write_snapshot_file(*captured, file).empty()) {
     state.SkipWithError("cannot write the snapshot file");
@@ -123,6 +134,10 @@ void BM_PostFromCacheFile(benchmark::State& state) {
 // used, so other load on the machine changes it less than wall time.
 void BM_VidportRunPulse(benchmark::State& state) {
   const bool snapshot = state.range(0) != 0;
+  if (cache_directory().empty()) {
+    state.SkipWithError("no temporary cache directory");  // never fall back to the user's cache
+    return;
+  }
   ::setenv("VIDPORT_SNAPSHOT_DIR", cache_directory().c_str(), 1);
   std::vector<std::string> args = {VIDPORT_CLI, "run", "--miniport", VIDPORT_SAMPLE_MINIPORT};
   if (!snapshot) args.push_back("--no-snapshot");
