@@ -15,5 +15,7 @@ int main(int argc, char** argv) {
         "BM_PostFresh", 0.01},
        {"POST: restore the cache file vs run the video BIOS", "BM_PostFromCacheFile", "BM_PostFresh", 0.01},
        {"vidport run pulse sample CPU: snapshot vs --no-snapshot", "BM_VidportRunPulse/snapshot:1",
-        "BM_VidportRunPulse/snapshot:0", 1.0 / 3}});
+        "BM_VidportRunPulse/snapshot:0", 1.0 / 3},
+       {"vidport run pulse start-up CPU: snapshot vs --no-snapshot", "BM_VidportRunPulseStartup/snapshot:1",
+        "BM_VidportRunPulseStartup/snapshot:0", 1.0 / 3}});
 }
