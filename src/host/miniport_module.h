@@ -10,7 +10,9 @@
 // - The module's writable data (writable_segments.h) is saved when it is first loaded, before
 //   DriverEntry; restore_load_state() puts it back, so the same process can start the same module
 //   afresh any number of times. dlopen gives every MiniportModule of one file the same module
-//   while any of them is alive, so they share the state saved by the first.
+//   while any of them is alive, so they share the state saved by the first. Load and destroy
+//   modules on one thread at a time (the host thread): the saved state is found by dlopen handle,
+//   and a load racing with the last unload of the same file could meet the old state.
 #pragma once
 
 #include <cstdint>
