@@ -10,5 +10,12 @@ int main(int argc, char** argv) {
        {"std::mutex lock+unlock vs spin lock + call (context)", "BM_StdMutexLockUnlock", "BM_BaselineSpinLockCall",
         1e9},
        {"INT 10h mode 13h set: vidport PC vs bare libx86emu", "BM_ModeSetOnVidport/19", "BM_ModeSetOnBareX86emu/19",
-        1.5}});
+        1.5},
+       {"POST: restore the process's snapshot vs run the video BIOS", "BM_PostFromProcessSnapshot",
+        "BM_PostFresh", 0.01},
+       {"POST: restore the cache file vs run the video BIOS", "BM_PostFromCacheFile", "BM_PostFresh", 0.01},
+       {"vidport run pulse sample CPU: snapshot vs --no-snapshot", "BM_VidportRunPulse/snapshot:1",
+        "BM_VidportRunPulse/snapshot:0", 1.0 / 3},
+       {"vidport run pulse start-up CPU: snapshot vs --no-snapshot", "BM_VidportRunPulseStartup/snapshot:1",
+        "BM_VidportRunPulseStartup/snapshot:0", 1.0 / 3}});
 }

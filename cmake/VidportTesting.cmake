@@ -19,6 +19,7 @@ function(vidport_add_test)
     endif()
     add_dependencies(vidport_tests_${set} ${T_NAME})
   endforeach()
+  # POST snapshot files (docs/snapshot.md) go to the build tree, never to the user's cache.
   set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_SET}" TIMEOUT 600
-    ENVIRONMENT "VIDPORT_SOURCE_DIR=${PROJECT_SOURCE_DIR};VIDPORT_BINARY_DIR=${PROJECT_BINARY_DIR}")
+    ENVIRONMENT "VIDPORT_SOURCE_DIR=${PROJECT_SOURCE_DIR};VIDPORT_BINARY_DIR=${PROJECT_BINARY_DIR};VIDPORT_SNAPSHOT_DIR=${PROJECT_BINARY_DIR}/test-snapshots")
 endfunction()

@@ -33,6 +33,7 @@ struct RunArguments {
   std::string watchdog = "5";
   std::string out;
   std::string v86;
+  bool no_snapshot = false;
 };
 
 constexpr const char* kFooter = R"(Exit codes (the highest that applies wins):
@@ -126,6 +127,7 @@ int run(const RunArguments& args, const std::vector<std::string>& extras) {
   // Every miniport meets a PC that booted: the video BIOS's POST has left the VGA in text mode
   // 03h (font in plane 2, BIOS data area filled) before DriverEntry, and VideoPortInt10 has a BIOS.
   options.full_screen = true;
+  options.use_snapshots = !args.no_snapshot;
   if (demo || !args.v86.empty()) options.output_directory = args.out;
 
   auto hosted = std::make_unique<host::HostedRun>(options);
@@ -176,6 +178,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--v86", args->v86,
                   "run PROGRAM full-screen through the miniport's emulator routines (docs/fullscreen.md)")
       ->type_name("PROGRAM");
+  cmd->add_flag("--no-snapshot", args->no_snapshot,
+                "run the video BIOS's POST even if a snapshot of it could be restored (docs/snapshot.md)");
   cmd->footer(kFooter);
   cmd->allow_extras();
   cmd->callback([cmd, args, &exit_code] { exit_code = run(*args, cmd->remaining()); });

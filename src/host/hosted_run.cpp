@@ -101,12 +101,15 @@ bool HostedRun::load() {
   platform::PlatformOptions platform_options;
   platform_options.machine = machine_config(options_);
   platform_options.post = options_.full_screen;
+  platform_options.use_snapshots = options_.use_snapshots;
   auto created = platform::PcPlatform::create(platform_options);
   if (auto* error = std::get_if<std::string>(&created)) {
     report_.fail(report::Outcome::HostError, *error);
     return false;
   }
   platform_ = std::move(std::get<std::unique_ptr<platform::PcPlatform>>(created));
+  report_.post = platform::post_source_name(platform_->post_source());
+  report_.post_note = platform_->post_note();
   report_.cpus = platform_->machine().processor_count();
   // What a miniport finds at the option-ROM area (VideoPortGetDeviceBase of C0000h): the video
   // BIOS as POST left it, as a PC's shadow RAM holds it, or nothing on a machine without POST.
@@ -143,6 +146,7 @@ bool HostedRun::halt_checked() {
 bool HostedRun::start() {
   if (!module_) return false;
   std::int32_t status = -1;
+  module_->restore_load_state();  // a start is the first one, whatever ran before in this process
   DriverEntryRoutine entry = module_->driver_entry();
   bool completed = platform_->machine().run_on(0, [&] {
     status = videoport::call_routine("DriverEntry", [&] { return entry(nullptr, nullptr); });

@@ -56,6 +56,9 @@ struct RunOptions {
   // Full-screen programs will run (--v86, scenario full_screen steps): the VGA gets the video
   // BIOS's POST before DriverEntry, and VideoPortInt10 has a BIOS (see full_screen.h).
   bool full_screen = false;
+  // false: the video BIOS runs its POST even when a snapshot of it could be restored
+  // (`--no-snapshot`; platform/post_snapshot.h).
+  bool use_snapshots = true;
 };
 
 class HostedRun {

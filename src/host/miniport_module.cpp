@@ -3,11 +3,41 @@
 #include <dlfcn.h>
 #include <link.h>
 
+#include <map>
+#include <mutex>
+
 #include <fmt/format.h>
 
 #include "kernel/miniport_code.h"
 
 namespace vidport::host {
+
+namespace {
+
+// The state each loaded module had right after it was first loaded, by dlopen handle: a second
+// MiniportModule of a module still loaded must not save the state the first one's run left.
+struct LoadStates {
+  std::mutex mutex;
+  std::map<void*, std::shared_ptr<const WritableSegments>> by_handle;  // guarded by mutex
+};
+
+LoadStates& load_states() {
+  static LoadStates states;
+  return states;
+}
+
+std::shared_ptr<const WritableSegments> load_state_of(void* handle) {
+  LoadStates& states = load_states();
+  std::lock_guard lock(states.mutex);
+  auto& state = states.by_handle[handle];
+  if (!state) state = std::make_shared<const WritableSegments>(WritableSegments::save(handle));
+  return state;
+}
+
+// A path without a slash would make dlopen search the library path instead of opening the file.
+std::string dlopen_path(const std::string& path) { return path.find('/') == std::string::npos ? "./" + path : path; }
+
+}  // namespace
 
 std::string explain_load_error(const std::string& path, const std::string& text) {
   static constexpr std::string_view kUndefined = "undefined symbol: ";
@@ -51,9 +81,7 @@ std::vector<std::pair<std::uintptr_t, std::uintptr_t>> code_segments(std::uintpt
 }  // namespace
 
 std::variant<std::unique_ptr<MiniportModule>, std::string> MiniportModule::load(const std::string& path) {
-  // A path without a slash would make dlopen search the library path instead of opening the file.
-  std::string target = path.find('/') == std::string::npos ? "./" + path : path;
-  void* handle = dlopen(target.c_str(), RTLD_NOW | RTLD_LOCAL);
+  void* handle = dlopen(dlopen_path(path).c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
     const char* error = dlerror();
     return explain_load_error(path, error ? error : "unknown dlopen error");
@@ -66,7 +94,7 @@ std::variant<std::unique_ptr<MiniportModule>, std::string> MiniportModule::load(
                        path);
   }
   auto module = std::unique_ptr<MiniportModule>(
-      new MiniportModule(path, handle, reinterpret_cast<DriverEntryRoutine>(entry)));
+      new MiniportModule(path, handle, reinterpret_cast<DriverEntryRoutine>(entry), load_state_of(handle)));
   link_map* map = nullptr;
   if (dlinfo(handle, RTLD_DI_LINKMAP, &map) == 0 && map != nullptr) {
     module->code_ = code_segments(map->l_addr);
@@ -77,7 +105,16 @@ std::variant<std::unique_ptr<MiniportModule>, std::string> MiniportModule::load(
 
 MiniportModule::~MiniportModule() {
   for (auto [begin, end] : code_) kernel::miniport_code::remove(begin, end);
+  LoadStates& states = load_states();
+  std::lock_guard lock(states.mutex);
   dlclose(handle_);
+  // When that was the last reference, the module is gone and its handle may name another module
+  // next time: forget its state. (A module the loader keeps, e.g. one marked NODELETE, keeps it.)
+  if (void* still = dlopen(dlopen_path(path_).c_str(), RTLD_NOW | RTLD_NOLOAD)) {
+    dlclose(still);
+  } else {
+    states.by_handle.erase(handle_);
+  }
 }
 
 }  // namespace vidport::host

@@ -426,19 +426,35 @@ PcSnapshot Pc::snapshot() const {
   PcSnapshot s;
   s.memory = memory_;
   s.registers = emu_->x86;
+  // Pointers into this emulator instance mean nothing elsewhere; restore() sets its own.
+  s.registers.msr = nullptr;
+  s.registers.msr_perm = nullptr;
+  s.registers.default_seg = nullptr;
+  s.registers.disasm_ptr = nullptr;
+  s.time_stamp_counter = emu_->x86.msr[kTimeStampCounter];
   s.instructions = instructions_;
+  s.skipped_interrupts = skipped_interrupts_;
+  s.hardware_interrupts = hardware_interrupts_;
   return s;
 }
 
 void Pc::restore(const PcSnapshot& snapshot) {
   memory_ = snapshot.memory;
-  // The MSR arrays belong to this emulator instance; keep them and copy only the counter.
+  // The MSR arrays belong to this emulator instance; keep them and copy only the counter. libx86emu
+  // sets the decoder's default segment and disassembly pointer before each instruction; they
+  // get valid values here all the same.
   std::uint64_t* msr = emu_->x86.msr;
   unsigned char* msr_perm = emu_->x86.msr_perm;
   emu_->x86 = snapshot.registers;
   emu_->x86.msr = msr;
   emu_->x86.msr_perm = msr_perm;
+  emu_->x86.msr[kTimeStampCounter] = snapshot.time_stamp_counter;
+  emu_->x86.default_seg = nullptr;
+  emu_->x86.disasm_ptr = emu_->x86.disasm_buf;
   instructions_ = snapshot.instructions;
+  skipped_interrupts_ = snapshot.skipped_interrupts;
+  skipped_interrupts_.resize(256);
+  hardware_interrupts_ = snapshot.hardware_interrupts;
 }
 
 }  // namespace vidport::pc

@@ -75,11 +75,16 @@ struct RunResult {
   bool halted() const { return reason == StopReason::Halted; }
 };
 
-// RAM and processor registers at one moment, to restore later into the same Pc.
+// RAM and processor registers at one moment, to restore later into this Pc or another one. It
+// holds no pointers (libx86emu's per-instance pointers inside the registers are cleared), so it
+// may also be written to a file and read back by another process of the same build.
 struct PcSnapshot {
   std::vector<std::uint8_t> memory;
   x86emu_regs_t registers{};
+  std::uint64_t time_stamp_counter = 0;  // libx86emu's instruction counter (the TSC MSR)
   std::uint64_t instructions = 0;
+  std::vector<std::uint64_t> skipped_interrupts;  // Pc::skipped_interrupts(): 256 counts
+  std::uint64_t hardware_interrupts = 0;
 };
 
 class Pc final : private StringIoTarget {
@@ -142,7 +147,9 @@ class Pc final : private StringIoTarget {
   std::uint64_t hardware_interrupts() const { return hardware_interrupts_; }
 
   PcSnapshot snapshot() const;
-  // Restores a snapshot taken from this Pc. Device state (the VGA) is not part of it.
+  // Restores a snapshot taken from this or another Pc: RAM, registers and every count. Device state
+  // (the VGA) is not part of it, nor are the connections (interrupt lines, video store, string
+  // ports). Between runs only.
   void restore(const PcSnapshot& snapshot);
 
   // Makes the running program stop at its next instruction once `*word & mask` is non-zero (the

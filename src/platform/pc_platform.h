@@ -13,12 +13,19 @@
 //   it again unless a caller does so while no processor touches the VGA.
 // - The VGA's tear oracle is reset when POST ends (the BIOS loads its palette with the screen
 //   on): vga().tears() counts only what happened afterwards.
+// - Under the virtual clock, POST's result usually comes from a snapshot (post_snapshot.h): the
+//   one this process kept from an earlier POST of the same ROM and options, else the cache file,
+//   else a fresh POST, which is then kept and written to the cache file. The machine is the same
+//   either way (docs/snapshot.md); post_source() says which it was. A snapshot file that cannot
+//   be used or written never fails creation: POST runs, and post_note() says why.
 // - Destruction: the VGA before the machine (the VGA cancels its clock event; the machine then
 //   stops the processors and the clock).
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -27,6 +34,7 @@
 #include "kernel/machine_config.h"
 #include "pc/pc.h"
 #include "pc/video_bios.h"
+#include "platform/post_snapshot.h"
 
 namespace vidport::platform {
 
@@ -44,7 +52,22 @@ struct PlatformOptions {
   // false: no POST (the VGA stays at its power-on state), for runs that need neither the BIOS's
   // text screen nor VideoPortInt10; the ROM is then not needed either.
   bool post = true;
+  // false: always run POST (`--no-snapshot`), never restore a snapshot nor write one.
+  bool use_snapshots = true;
+  // Where snapshot files go; "" = the default (snapshot_store.h: $VIDPORT_SNAPSHOT_DIR,
+  // $XDG_CACHE_HOME/vidport, ~/.cache/vidport).
+  std::string snapshot_directory;
 };
+
+// How the platform came to its POSTed state.
+enum class PostSource : std::uint8_t {
+  None,             // options.post was false
+  Fresh,            // the video BIOS ran
+  ProcessSnapshot,  // restored from the snapshot an earlier platform of this process kept
+  FileSnapshot,     // restored from the cache file
+};
+// "none", "fresh", "snapshot", "snapshot-file": the report's words.
+const char* post_source_name(PostSource source);
 
 class PcPlatform {
  public:
@@ -61,8 +84,21 @@ class PcPlatform {
   // The real-mode PC that ran POST (its RAM holds the IVT and the BIOS data area).
   pc::Pc& pc() { return *pc_; }
   const PlatformOptions& options() const { return options_; }
-  // Instructions POST executed (init plus the mode set), for reports and benchmarks.
+  // Instructions POST executed (init plus the mode set), for reports and benchmarks; the same
+  // when the platform was restored from a snapshot.
   std::uint64_t post_instructions() const { return post_instructions_; }
+  PostSource post_source() const { return post_source_; }
+  // Why a snapshot file was not used or not written ("" when nothing went wrong), one sentence.
+  const std::string& post_note() const { return post_note_; }
+
+  // What POST left, to restore into other platforms; nullopt when POST left something a snapshot
+  // cannot hold (a clock event, an asserted interrupt line) or the clock is not virtual. Host
+  // thread, right after POST, before any processor has work.
+  std::optional<PostSnapshot> capture_post() const;
+  // Puts `snapshot` into this platform, which must be fresh (created with options.post false,
+  // nothing run on it yet) and have a virtual clock no later than the snapshot's time. Host
+  // thread, before any processor has work.
+  void restore_post(const PostSnapshot& snapshot);
 
   // The video mode byte the BIOS data area holds (0040:0049).
   std::uint8_t bios_video_mode() const;
@@ -70,12 +106,18 @@ class PcPlatform {
  private:
   explicit PcPlatform(const PlatformOptions& options);
   std::string post();
+  std::string run_post();
+  // The snapshot for `key` from this process or the cache file `file` (empty: none); nullptr
+  // when neither has one, with the reason in post_note_ when it is worth saying.
+  std::shared_ptr<const PostSnapshot> find_snapshot(const PostKey& key, const std::filesystem::path& file);
 
   PlatformOptions options_;
   std::unique_ptr<kernel::Machine> machine_;
   std::unique_ptr<devices::vga::Vga> vga_;
   std::unique_ptr<pc::Pc> pc_;
   std::uint64_t post_instructions_ = 0;
+  PostSource post_source_ = PostSource::None;
+  std::string post_note_;
 };
 
 }  // namespace vidport::platform

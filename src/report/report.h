@@ -154,6 +154,10 @@ struct Report {
   unsigned cpus = 0;
   std::string sync_semantics;  // "docs", "nt4" or "reactos"
   std::string clock;           // "virtual" or "real"
+  // How the machine reached its POSTed state: platform::post_source_name(), and why a snapshot
+  // file was not used or written ("" when nothing went wrong; docs/snapshot.md).
+  std::string post = "none";
+  std::string post_note;
 
   bool loaded = false;
   std::optional<std::int32_t> driver_entry_status;

@@ -22,8 +22,9 @@ std::string StartedMiniport::load(const std::string& path, std::unique_ptr<host:
   return "";
 }
 
-std::string StartedMiniport::start(kernel::Machine& machine, host::MiniportModule& module) {
+std::string StartedMiniport::start(kernel::Machine& machine, host::MiniportModule& module, bool fresh_module) {
   host::install_crash_guard();
+  if (fresh_module) module.restore_load_state();
   port_driver_ = std::make_unique<videoport::PortDriver>(machine, videoport::PortDriverConfig{});
   std::int32_t status = -1;
   host::DriverEntryRoutine entry = module.driver_entry();

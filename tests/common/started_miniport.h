@@ -31,7 +31,10 @@ class StartedMiniport {
   // Loads the module at `path` into `module`; "" or the loader's message.
   static std::string load(const std::string& path, std::unique_ptr<host::MiniportModule>& module);
 
-  std::string start(kernel::Machine& machine, host::MiniportModule& module);
+  // Starts `module` on `machine`. With `fresh_module` (the default, as `vidport run` does) the
+  // module's globals are first put back as they were at load (MiniportModule::restore_load_state);
+  // false keeps what earlier starts left in them (a negative control).
+  std::string start(kernel::Machine& machine, host::MiniportModule& module, bool fresh_module = true);
   // The dispatcher and the port driver go (the destructor does the same).
   void reset();
 

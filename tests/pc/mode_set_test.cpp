@@ -14,35 +14,19 @@
 #include "image_compare.h"
 #include "pc/machine.h"
 #include "reference_trace.h"
+#include "vga_state_compare.h"
 
 namespace vidport::pc {
 namespace {
 
 using testing::check_reference_rom;
 using testing::compare_images;
+using testing::compare_vga_states;
 using testing::compare_port_sequences;
 using testing::read_reference_trace;
 using testing::RecordingObserver;
 using testing::ReferenceTrace;
 using testing::refs_dir;
-
-// Differences between two VGA states (registers, DAC, planes, latches, pending flag), or "".
-std::string compare_vga_states(const devices::vga::VgaState& a, const devices::vga::VgaState& b) {
-  std::string out;
-  auto check = [&](bool same, const char* what) {
-    if (!same) out += fmt::format("{} differ; ", what);
-  };
-  check(a.external.misc_output == b.external.misc_output, "misc output");
-  check(a.sequencer.reg == b.sequencer.reg, "sequencer registers");
-  check(a.crtc.reg == b.crtc.reg, "CRTC registers");
-  check(a.graphics.reg == b.graphics.reg, "graphics controller registers");
-  check(a.attribute.reg == b.attribute.reg, "attribute controller registers");
-  check(a.dac.rgb == b.dac.rgb && a.dac.pixel_mask == b.dac.pixel_mask, "DAC");
-  check(a.memory.planes == b.memory.planes, "planes");
-  check(a.memory.latches == b.memory.latches, "latches");
-  check(a.vertical_interrupt_pending == b.vertical_interrupt_pending, "pending flags");
-  return out;
-}
 
 class ModeSetTest : public ::testing::TestWithParam<std::uint8_t> {
  protected:

@@ -66,6 +66,11 @@ ProgrammingOracle Vga::programming_faults() const {
   return programming_oracle_;
 }
 
+void Vga::set_programming_faults(const ProgrammingOracle& faults) {
+  std::lock_guard lock(mutex_);
+  programming_oracle_ = faults;
+}
+
 DisplayTiming Vga::timing_locked() const {
   return derive_timing(state_.external, state_.sequencer, state_.crtc, options_.refresh_hz);
 }

@@ -79,6 +79,9 @@ class Vga final : public bus::PortDevice, public bus::MemoryDevice {
   void reset_tears();
   // Writes that left the card in a state that hangs or stops it (programming_oracle.h). Any thread.
   ProgrammingOracle programming_faults() const;
+  // Replaces what the programming oracle recorded: with restore(), puts back a machine captured
+  // after POST (platform/post_snapshot.h), whose findings include POST's. Any thread.
+  void set_programming_faults(const ProgrammingOracle& faults);
 
   // PortDevice / MemoryDevice: called by the bus from any thread; ports byte-wide, memory any width.
   std::uint32_t read_port(std::uint16_t port, bus::Width width) override;
