@@ -10,6 +10,7 @@
 
 #include "kernel/machine.h"
 #include "videoport/device_windows.h"
+#include "videoport/pointer_description.h"
 
 namespace vidport::host {
 
@@ -49,13 +50,13 @@ void on_fault(int sig, siginfo_t* info, void* raw_context) {
     std::uintptr_t physical = window->physical + (address - window->host);
     finding = kernel::make_finding(
         findings::FindingKind::DeviceWindowDereference, pc,
-        fmt::format("plain dereference of device window address {:#x} (physical {:#x}) {}: device memory "
+        fmt::format("plain dereference of device window memory at physical {:#x} {}: device memory "
                     "must be reached through VideoPortRead/WriteRegister*",
-                    address, physical, where));
+                    physical, where));
   } else {
     finding = kernel::make_finding(findings::FindingKind::MiniportCrash, pc,
-                                   fmt::format("{} {} at code address {:#x}, faulting address {:#x}",
-                                               signal_name(sig), where, pc, address));
+                                   fmt::format("{} {}, faulting address: {}", signal_name(sig), where,
+                                               videoport::describe_pointer(address)));
   }
   p->machine().bugcheck(std::move(finding));
   p->unwind_to_boundary();  // bugcheck unwinds already; this keeps the handler from returning

@@ -5,14 +5,17 @@
 // - SIGSEGV, SIGBUS, SIGILL and SIGFPE on a virtual processor's thread are caught on that
 //   processor's alternate signal stack. The handler records a fatal finding naming the miniport
 //   routine the processor was in (Processor::routine(), or its context when unlabelled), the
-//   faulting address and the code address (module + offset, resolved later), then halts the
-//   machine, which unwinds the processor to its task boundary.
+//   faulting address in words that are the same in every process (videoport/pointer_description.h),
+//   the code address as the finding's site (module + offset, resolved later) and the miniport
+//   frames that called it, then halts the machine, which unwinds the processor to its task
+//   boundary.
 // - A fault inside a device window (device_windows.h) is reported as a plain dereference of
 //   the window: the miniport should have used the register accessors.
 // - The same signals on any other thread are vidport's own bugs: the default action runs (the
 //   process dies with the usual signal), nothing is hidden.
-// - The handler allocates (the finding's message): a fault inside the C heap could deadlock it.
-//   Miniport code does not run inside malloc, so that is a host bug and acceptable.
+// - The handler allocates (the finding's message), unwinds the stack and takes the pool's mutex
+//   to name the faulting address: a fault inside the C heap, the loader or the pool could
+//   deadlock it. Miniport code runs inside none of them, so that is a host bug and acceptable.
 // - install() is idempotent and process-wide; the guard is never removed.
 #pragma once
 

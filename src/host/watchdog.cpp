@@ -29,9 +29,9 @@ void on_watchdog(int, siginfo_t*, void* raw_context) {
   const std::string* processors = g_processors.load(std::memory_order_acquire);
   findings::Finding finding = kernel::make_finding(
       findings::FindingKind::MiniportHang, pc,
-      fmt::format("processor {} ran {} for {} ms of host time without calling VideoPort; interrupted at code "
-                  "address {:#x}. Processors: {}",
-                  p->index(), routine ? routine : "miniport code", g_timeout_ms.load(), pc,
+      fmt::format("processor {} ran {} for {} ms of host time without calling VideoPort; the site below is "
+                  "where it was interrupted. Processors: {}",
+                  p->index(), routine ? routine : "miniport code", g_timeout_ms.load(),
                   processors ? *processors : std::string("?")));
   p->machine().bugcheck(std::move(finding));
   p->unwind_to_boundary();

@@ -156,8 +156,6 @@ class Processor {
     unsigned depth = s.depth() - 1;
     set_state(State{depth << 8 | static_cast<unsigned>(frames_[depth].kind) << 16 | s.irql()});
   }
-  // The site of the innermost frame holding `lock` (where this processor took it), or 0.
-  std::uintptr_t site_holding(const SpinLock* lock) const;
 
   // The synchronize fast path's frame (videoport/synchronize.h). Own thread only, with no
   // preemption point between the caller's checks of `outer` (the state() it read) and begin.

@@ -27,8 +27,9 @@ TEST(CallRules, SynchronizeFromIsrWithoutLockIsAContextViolation) {
   auto findings = rig.machine.findings().snapshot();
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, findings::FindingKind::ContextViolation);
-  EXPECT_EQ(findings[0].context, kernel::ContextKind::Isr);
-  EXPECT_NE(findings[0].site.symbol.find("isr_calling_low_priority"), std::string::npos) << findings[0].site.describe();
+  EXPECT_EQ(findings[0].primary.context, kernel::ContextKind::Isr);
+  EXPECT_NE(findings[0].primary.site.symbol.find("isr_calling_low_priority"), std::string::npos)
+      << findings[0].primary.site.describe();
   EXPECT_FALSE(rig.machine.halted());
 }
 
@@ -92,8 +93,20 @@ TEST(SpinLocks, RecursiveAcquireHaltsWithBothSites) {
   auto stop = rig.machine.stop_finding();
   ASSERT_TRUE(stop.has_value());
   EXPECT_EQ(stop->kind, findings::FindingKind::SpinLockRecursion);
-  ASSERT_TRUE(stop->other_site.has_value());
-  EXPECT_NE(stop->other_site->address, stop->site.address);
+  // The second side is the first acquisition: same processor, passive code at DISPATCH_LEVEL
+  // (VideoPortAcquireSpinLock raised before taking the lock), at another call site; the primary
+  // side holds the lock taken there.
+  ASSERT_TRUE(stop->other.has_value());
+  EXPECT_EQ(stop->other_role, "lock taken at");
+  EXPECT_NE(stop->other->site.address, stop->primary.site.address);
+  EXPECT_EQ(stop->other->site.module, stop->primary.site.module);
+  EXPECT_EQ(stop->other->context, kernel::ContextKind::Passive);
+  EXPECT_EQ(stop->other->irql, kernel::kDispatchLevel);
+  EXPECT_EQ(stop->other->processor, stop->primary.processor);
+  EXPECT_TRUE(stop->other->locks.empty());
+  ASSERT_EQ(stop->primary.locks.size(), 1u);
+  EXPECT_EQ(stop->primary.locks[0].kind, findings::HeldLock::Kind::SpinLock);
+  EXPECT_EQ(stop->primary.locks[0].taken_at.address, stop->other->site.address);
 }
 
 struct EventState {
