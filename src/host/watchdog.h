@@ -5,7 +5,7 @@
 //   it runs a labelled miniport routine (Processor::routine() set), is not blocked in a DDK wait,
 //   and its progress() counter has not moved for `timeout` of host time.
 // - It then sends the stuck processor kWatchdogSignal. The handler, on that processor, records a
-//   fatal MiniportHang finding with the routine and the interrupted code address, the message
+//   fatal MiniportHang finding whose site is the interrupted code (module + offset), the message
 //   naming the routine every processor was in, and halts the machine (exit code 3). Processors
 //   still stuck after the halt are signalled again and simply unwind.
 // - Host time, not clock time: the virtual clock does not move while a processor spins.
