@@ -34,24 +34,16 @@ void resolve_one(CallSite& site) {
 }
 
 // Keeps the miniport's own frames that called `site`: the contiguous run of frames in the site's
-// module just above the site's frame (or, when the site is no return address of the captured
-// stack, such as an ISR's entry point, the first run of frames in that module). Frames in the
-// runtime end the run: what lies beyond them (the code an interrupt interrupted, the caller of a
-// synchronize call) is not the site's caller.
+// module just above the site's own frame. Frames in the runtime end the run: what lies beyond
+// them (the code an interrupt interrupted, the caller of a synchronize call) did not call the
+// site. A site that is no address of the captured stack (an ISR's entry point named by a check
+// that runs after the ISR) has no known callers: the stack is left empty.
 void trim_stack(const CallSite& site, std::vector<CallSite>& stack) {
   if (stack.empty() || !stack.front().module.empty()) return;  // already resolved and trimmed
   std::vector<CallSite> kept;
-  if (!site.module.empty()) {
-    auto start = std::find_if(stack.begin(), stack.end(), [&](const CallSite& f) { return f.address == site.address; });
-    if (start != stack.end()) {
-      ++start;
-    } else {
-      start = std::find_if(stack.begin(), stack.end(), [&](CallSite& f) {
-        resolve_one(f);
-        return f.module == site.module;
-      });
-    }
-    for (auto it = start; it != stack.end() && kept.size() < kShortStackFrames; ++it) {
+  auto start = std::find_if(stack.begin(), stack.end(), [&](const CallSite& f) { return f.address == site.address; });
+  if (site.address != 0 && !site.module.empty() && start != stack.end()) {
+    for (auto it = start + 1; it != stack.end() && kept.size() < kShortStackFrames; ++it) {
       resolve_one(*it);
       if (it->module != site.module) break;
       kept.push_back(*it);

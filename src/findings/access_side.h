@@ -8,8 +8,9 @@
 //   (resolve_sites); printers never show an absolute address, so two processes running the same
 //   thing print and write the same report.
 // - `stack` holds the raw return addresses captured where the finding was made; resolve_sites
-//   keeps only the miniport's own frames above `site` (at most kShortStackFrames), innermost
-//   first. A second side has no stack unless its checker recorded one.
+//   keeps only the frames of the site's module that called the site directly (at most
+//   kShortStackFrames, innermost first), and none when the site is not on the captured stack.
+//   A second side has no stack unless its checker recorded one.
 #pragma once
 
 #include <cstdint>

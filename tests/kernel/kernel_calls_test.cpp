@@ -57,6 +57,46 @@ TEST(CallRules, PassiveOnlyCallAtDispatchIsReported) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, findings::FindingKind::IrqlViolation);
   EXPECT_NE(findings[0].message.find("requires IRQL 0 but was called at IRQL 2"), std::string::npos) << findings[0].message;
+  // A VpLowPriority callback holds no interrupt lock: the side lists no locks.
+  EXPECT_TRUE(findings[0].primary.locks.empty());
+}
+
+PSPIN_LOCK g_dpc_lock = nullptr;
+extern "C" __attribute__((noinline)) VOID vidport_test_dpc_creating_lock(PVOID extension, PVOID) {
+  VideoPortAcquireSpinLockAtDpcLevel(extension, g_dpc_lock);
+  PSPIN_LOCK another = nullptr;
+  VideoPortCreateSpinLock(extension, &another);  // PASSIVE_LEVEL only
+  VideoPortReleaseSpinLockFromDpcLevel(extension, g_dpc_lock);
+}
+
+BOOLEAN queue_dpc_creating_lock(PVOID extension) {
+  return VideoPortQueueDpc(extension, &vidport_test_dpc_creating_lock, nullptr);
+}
+
+// Scenario: a DPC holding a VideoPort spin lock calls VideoPortCreateSpinLock (PASSIVE_LEVEL only).
+// Expected: the IrqlViolation finding's side is the DPC at DISPATCH_LEVEL holding, outermost
+// first, the DPC's self-exclusion and the spin lock, taken in the DPC routine.
+TEST(CallRules, FindingInADpcListsTheLocksItHolds) {
+  Rig rig;
+  ASSERT_TRUE(run_with_deadline(rig.machine, 0, [&] {
+    VideoPortCreateSpinLock(rig.extension(), &g_dpc_lock);
+    // VideoPortQueueDpc wants DISPATCH_LEVEL: queue from a VpLowPriority callback; the DPC runs
+    // when the IRQL drops back to PASSIVE_LEVEL after it.
+    VideoPortSynchronizeExecution(rig.extension(), VpLowPriority, &queue_dpc_creating_lock, rig.extension());
+    VideoPortStallExecution(1);
+  }));
+  auto findings = rig.machine.findings().snapshot();
+  ASSERT_EQ(findings.size(), 1u);
+  const findings::AccessSide& side = findings[0].primary;
+  EXPECT_EQ(findings[0].kind, findings::FindingKind::IrqlViolation);
+  EXPECT_EQ(side.context, kernel::ContextKind::Dpc);
+  EXPECT_EQ(side.irql, kernel::kDispatchLevel);
+  EXPECT_EQ(side.site.symbol, "vidport_test_dpc_creating_lock");
+  ASSERT_EQ(side.locks.size(), 2u);
+  EXPECT_EQ(side.locks[0].kind, findings::HeldLock::Kind::DpcExclusion);
+  EXPECT_EQ(side.locks[1].kind, findings::HeldLock::Kind::SpinLock);
+  EXPECT_EQ(side.locks[1].taken_at.symbol, "vidport_test_dpc_creating_lock");
+  EXPECT_FALSE(findings[0].other.has_value());
 }
 
 // Scenario: a miniport spin lock acquired twice by the same processor. Expected: the machine halts
