@@ -22,7 +22,10 @@ build: deps $(BUILD)/build.ninja
 demo: build
 	$(BUILD)/src/cli/vidport run --out out/demo
 
+# Figures name their machine: the CPU, its cores and the load first; each goal table repeats
+# them with the load at its end and the spread (cv) of both sides of each ratio.
 bench: build
+	@tools/machine-info
 	$(BUILD)/bench/vidport_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	$(BUILD)/tests/vgasync/vgasync_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 	$(BUILD)/tests/v86/v86_bench --benchmark_repetitions=3 --benchmark_report_aggregates_only=true

@@ -1,5 +1,6 @@
-// A console reporter that also remembers each benchmark's time per iteration, so main() can print
-// the ratios the issues set as goals, measured in the same run.
+// A console reporter that also remembers each benchmark's time per iteration and how much it
+// varied across repetitions, so main() can print the ratios the issues set as goals, measured in
+// the same run, with the noise of both sides and the machine they were measured on.
 #pragma once
 
 #include <benchmark/benchmark.h>
@@ -10,38 +11,42 @@
 
 namespace vidport::bench {
 
-class RatioReporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const Run& run : runs) {
-      if (run.run_type == Run::RT_Iteration || run.aggregate_name == "median") {
-        ns_per_iteration_[run.run_name.function_name + (run.run_name.args.empty() ? "" : "/" + run.run_name.args)] =
-            run.GetAdjustedRealTime() * unit_to_ns(run.time_unit);
-      }
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-
-  // Real time per iteration in ns, or 0 when that benchmark did not run (filtered out, skipped).
-  double ns(const std::string& name) const {
-    auto it = ns_per_iteration_.find(name);
-    return it == ns_per_iteration_.end() ? 0.0 : it->second;
-  }
-
- private:
-  static double unit_to_ns(benchmark::TimeUnit unit) {
-    switch (unit) {
-      case benchmark::kNanosecond: return 1.0;
-      case benchmark::kMicrosecond: return 1e3;
-      case benchmark::kMillisecond: return 1e6;
-      case benchmark::kSecond: return 1e9;
-    }
-    return 1.0;
-  }
-  std::map<std::string, double> ns_per_iteration_;
+// One benchmark as the goals see it: real time per iteration in ns (the median when the run has
+// repetitions) and the coefficient of variation (stddev / mean) over the repetitions, or a
+// negative value when the benchmark ran once and its spread is unknown.
+struct Measurement {
+  double ns = 0.0;
+  double cv = -1.0;
 };
 
-// One goal line: "name: a / b = r (goal <= g)"; says "not measured" when either side is missing.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  // Remembers the load average Google Benchmark read at the start, for the goals' heading.
+  bool ReportContext(const Context& context) override;
+
+  // Remembers each iteration run, or the median, mean and stddev aggregates of repetitions (the
+  // only runs a reporter sees under --benchmark_report_aggregates_only), then prints as usual.
+  void ReportRuns(const std::vector<Run>& runs) override;
+
+  // The measurement of `name` ("function/args"); ns is 0 when that benchmark did not run
+  // (filtered out, skipped).
+  Measurement measurement(const std::string& name) const;
+
+  // The load average at the start of the run (1, 5, 15 minutes); empty where the system has none.
+  const std::vector<double>& load_average() const { return load_average_; }
+
+ private:
+  struct Aggregates {
+    double median = 0.0;
+    double mean = 0.0;
+    double stddev = -1.0;
+  };
+  std::map<std::string, Aggregates> runs_;
+  std::vector<double> load_average_;
+};
+
+// One goal line: "name: a (cv) / b (cv) = r (goal <= g)"; says "not measured" when either side
+// is missing.
 void print_ratio(const RatioReporter& reporter, const std::string& what, const std::string& measured,
                  const std::string& baseline, double goal);
 
@@ -54,7 +59,8 @@ struct Goal {
 };
 
 // The main() of a benchmark executable: runs the benchmarks the command line selects through a
-// RatioReporter, then prints each goal's ratio as measured in this run. Returns main's result.
+// RatioReporter, then prints the machine (CPU model, cores, load) and each goal's ratio as
+// measured in this run. Returns main's result.
 int run_benchmarks(int argc, char** argv, const std::vector<Goal>& goals);
 
 }  // namespace vidport::bench

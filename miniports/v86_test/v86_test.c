@@ -220,6 +220,11 @@ static ULONG TrappedRead(PV86_EXTENSION ext, ULONG port, UCHAR width)
     return value;
 }
 
+#ifdef V86_TEST_FAULT_VALUE
+/* Volatile so the compiler keeps the access. */
+static volatile ULONG *volatile WildPointer = (volatile ULONG *)0x10;
+#endif
+
 static NTSTATUS ByteRoutine(ULONG_PTR Context, ULONG Port, UCHAR AccessMode, PUCHAR Data, ULONG DataLength)
 {
     PV86_EXTENSION ext = (PV86_EXTENSION)Context;
@@ -228,6 +233,10 @@ static NTSTATUS ByteRoutine(ULONG_PTR Context, ULONG Port, UCHAR AccessMode, PUC
     if (DataLength > 1) ext->Stats.StringCalls++;
     if (DataLength > ext->Stats.LongestString) ext->Stats.LongestString = DataLength;
     for (i = 0; i < DataLength; i++) {
+#ifdef V86_TEST_FAULT_VALUE
+        /* The faulting twin: a write of this value crashes the routine (a wild pointer). */
+        if ((AccessMode & EMULATOR_WRITE_ACCESS) && Data[i] == V86_TEST_FAULT_VALUE) *WildPointer = 0;
+#endif
         if (AccessMode & EMULATOR_WRITE_ACCESS) {
             TrappedWrite(ext, Port, WIDTH_UCHAR, Data[i]);
         } else {

@@ -34,13 +34,14 @@ struct HeldLock {
   Kind kind = Kind::SpinLock;
   unsigned line = 0;       // InterruptLock: the interrupt's line
   kernel::Irql dirql = 0;  // InterruptLock: the interrupt's DIRQL
-  CallSite taken_at;       // where it was taken (the ISR for its own lock); address 0 if unknown
+  CallSite taken_at;       // where it was taken: the call, the ISR for its own lock, the DPC
+                           // routine for a DPC's exclusion; address 0 if unknown
 };
 
 std::string_view lock_kind_id(HeldLock::Kind kind);  // "interrupt-lock", "spin-lock", "dpc-exclusion"
 
 // What a memory access was, for findings about memory (a race detector's accesses).
-struct MemoryAccess {
+struct AccessInfo {
   bool write = false;
   unsigned size = 0;  // bytes
   bool atomic = false;
@@ -53,7 +54,7 @@ struct AccessSide {
   std::vector<HeldLock> locks;        // outermost first
   CallSite site;                      // the call or access; address 0 if unknown
   std::vector<CallSite> stack;        // see the rules above
-  std::optional<MemoryAccess> access; // set for memory accesses only
+  std::optional<AccessInfo> access;   // set for memory accesses only
 };
 
 // Frames kept in a resolved side's stack.

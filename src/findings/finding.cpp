@@ -19,6 +19,7 @@ std::string_view kind_id(FindingKind kind) {
     case FindingKind::RequestStatusMisuse: return "request-status-misuse";
     case FindingKind::MiniportLoggedError: return "miniport-logged-error";
     case FindingKind::DeviceInvalidProgramming: return "device-invalid-programming";
+    case FindingKind::VidportFailure: return "vidport-failure";
   }
   return "unknown";
 }
@@ -40,6 +41,7 @@ std::string_view kind_title(FindingKind kind) {
     case FindingKind::RequestStatusMisuse: return "REQUEST_STATUS_MISUSE";
     case FindingKind::MiniportLoggedError: return "MINIPORT_LOGGED_ERROR";
     case FindingKind::DeviceInvalidProgramming: return "DEVICE_INVALID_PROGRAMMING";
+    case FindingKind::VidportFailure: return "VIDPORT_FAILURE";
   }
   return "UNKNOWN";
 }

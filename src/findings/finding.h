@@ -30,6 +30,7 @@ enum class FindingKind : std::uint8_t {
   RequestStatusMisuse,     // a request completed with a StatusBlock the display driver rejects
   MiniportLoggedError,     // the miniport reported an error itself (VideoPortLogError)
   DeviceInvalidProgramming,// a device was programmed into a state that hangs or stops it
+  VidportFailure,          // vidport itself failed serving a VideoPort call (its own bug)
 };
 
 std::string_view kind_id(FindingKind kind);     // "sync-nested-deadlock"

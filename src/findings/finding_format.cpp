@@ -27,19 +27,20 @@ void append_side(std::string& out, const AccessSide& side, std::string_view cloc
 }  // namespace
 
 std::string describe(const HeldLock& lock) {
-  std::string text;
+  const bool known = lock.taken_at.address != 0;
   switch (lock.kind) {
     case HeldLock::Kind::InterruptLock:
-      text = fmt::format("interrupt lock of line {} (DIRQL {})", lock.line, lock.dirql);
-      break;
-    case HeldLock::Kind::SpinLock: text = "VideoPort spin lock"; break;
-    case HeldLock::Kind::DpcExclusion: text = "DPC self-exclusion (a DPC never runs concurrently with itself)"; break;
+      return fmt::format("interrupt lock of line {} (DIRQL {}){}", lock.line, lock.dirql,
+                         known ? " taken at " + lock.taken_at.describe() : "");
+    case HeldLock::Kind::SpinLock:
+      return "VideoPort spin lock" + (known ? " taken at " + lock.taken_at.describe() : "");
+    case HeldLock::Kind::DpcExclusion:  // taken_at is the DPC routine: it names the DPC
+      return "self-exclusion of the DPC " + (known ? lock.taken_at.describe() : "running here");
   }
-  if (lock.taken_at.address != 0) text += " taken at " + lock.taken_at.describe();
-  return text;
+  return "?";
 }
 
-std::string describe(const MemoryAccess& access) {
+std::string describe(const AccessInfo& access) {
   return fmt::format("{}{} of {} byte{}", access.atomic ? "atomic " : "", access.write ? "write" : "read",
                      access.size, access.size == 1 ? "" : "s");
 }

@@ -28,10 +28,11 @@ namespace vidport::findings {
 // Fatal findings say "STOP", others "FINDING"; a folded finding shows its count.
 std::string format_text(const Finding& finding);
 
-// "interrupt lock of line 9 (DIRQL 11) taken at vgasync.so+0x1200 (HwVidInterrupt+0x0)"
+// "interrupt lock of line 9 (DIRQL 11) taken at vgasync.so+0x1200 (HwVidInterrupt+0x0)",
+// "VideoPort spin lock taken at ...", "self-exclusion of the DPC vgasync.so+0x1300 (VgaDpc+0x0)"
 std::string describe(const HeldLock& lock);
 // "write of 4 bytes", "atomic read of 1 byte"
-std::string describe(const MemoryAccess& access);
+std::string describe(const AccessInfo& access);
 
 // {"kind", "title", "severity", "time_ns", "message", "memory", "count", "primary": side,
 //  "other": side with "role", or null}; a side is {"processor", "irql", "context", "site",

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "kernel/halt.h"
 #include "kernel/machine.h"
 #include "videoport/device_windows.h"
 #include "videoport/pointer_description.h"
@@ -58,8 +59,10 @@ void on_fault(int sig, siginfo_t* info, void* raw_context) {
                                    fmt::format("{} {}, faulting address: {}", signal_name(sig), where,
                                                videoport::describe_pointer(address)));
   }
-  p->machine().bugcheck(std::move(finding));
-  p->unwind_to_boundary();  // bugcheck unwinds already; this keeps the handler from returning
+  p->machine().halt(std::move(finding));
+  // Returning would fault again: jump over the faulting frames to the innermost landing
+  // (kernel/halt.h). A fault in vidport's own code lands at the task boundary's base landing.
+  p->jump_to_landing();
 }
 
 }  // namespace

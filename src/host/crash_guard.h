@@ -7,8 +7,8 @@
 //   routine the processor was in (Processor::routine(), or its context when unlabelled), the
 //   faulting address in words that are the same in every process (videoport/pointer_description.h),
 //   the code address as the finding's site (module + offset, resolved later) and the miniport
-//   frames that called it, then halts the machine, which unwinds the processor to its task
-//   boundary.
+//   frames that called it, halts the machine and jumps to the processor's innermost landing
+//   (kernel/halt.h), from where vidport's own frames unwind to the task boundary.
 // - A fault inside a device window (device_windows.h) is reported as a plain dereference of
 //   the window: the miniport should have used the register accessors.
 // - The same signals on any other thread are vidport's own bugs: the default action runs (the

@@ -132,8 +132,7 @@ bool HostedRun::start() {
   std::int32_t status = -1;
   DriverEntryRoutine entry = module_->driver_entry();
   bool completed = platform_->machine().run_on(0, [&] {
-    videoport::RoutineLabel label("DriverEntry");
-    status = entry(nullptr, nullptr);
+    status = videoport::call_routine("DriverEntry", [&] { return entry(nullptr, nullptr); });
   });
   if (!completed) return halt_checked();
   report_.driver_entry_status = status;
@@ -153,8 +152,7 @@ bool HostedRun::start() {
     PVIDEO_HW_INITIALIZE initialize = hosted->init.HwInitialize;
     BOOLEAN ok = FALSE;
     completed = platform_->machine().run_on(0, [&] {
-      videoport::RoutineLabel label("HwVidInitialize");
-      ok = initialize ? initialize(hosted->adapter->extension()) : FALSE;
+      if (initialize) ok = videoport::call_routine("HwVidInitialize", [&] { return initialize(hosted->adapter->extension()); });
     });
     if (!completed) return halt_checked();
     if (!ok) {
@@ -266,8 +264,7 @@ report::Report& HostedRun::finish() {
       if (reset == nullptr) continue;
       BOOLEAN result = FALSE;
       bool completed = platform_->machine().run_on(0, [&] {
-        videoport::RoutineLabel label("HwVidResetHw");
-        result = reset(hosted->adapter->extension(), 80, 50);
+        result = videoport::call_routine("HwVidResetHw", [&] { return reset(hosted->adapter->extension(), 80, 50); });
       });
       if (!completed) break;
       std::size_t index = static_cast<std::size_t>(&hosted - port_driver_->adapters().data());

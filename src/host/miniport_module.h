@@ -12,7 +12,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 namespace vidport::host {
 
@@ -37,6 +39,8 @@ class MiniportModule {
   std::string path_;
   void* handle_;
   DriverEntryRoutine driver_entry_;
+  // Its executable segments, registered in kernel/miniport_code.h while it is loaded.
+  std::vector<std::pair<std::uintptr_t, std::uintptr_t>> code_;
 };
 
 // Turns a dlopen error into the message vidport prints: an undefined VideoPort* symbol becomes

@@ -82,8 +82,7 @@ RequestResult RequestDispatcher::issue(std::uint32_t code, const std::vector<std
   PVIDEO_HW_START_IO start_io = adapter_.init.HwStartIO;
   BOOLEAN handled = FALSE;
   record.completed = machine_.run_on(0, [&] {
-    videoport::RoutineLabel label("HwVidStartIO");
-    handled = start_io(extension, &packet);
+    handled = videoport::call_routine("HwVidStartIO", [&] { return start_io(extension, &packet); });
   });
   if (!record.completed) {
     record.note = "the machine stopped during the request";

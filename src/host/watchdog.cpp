@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "kernel/machine.h"
+#include "kernel/miniport_code.h"
 
 namespace vidport::host {
 
@@ -22,9 +23,10 @@ std::atomic<long long> g_timeout_ms{0};
 void on_watchdog(int, siginfo_t*, void* raw_context) {
   kernel::Processor* p = kernel::current_processor();
   if (p == nullptr) return;
-  if (p->machine().halted()) p->unwind_to_boundary();
   auto* context = static_cast<ucontext_t*>(raw_context);
   auto pc = static_cast<std::uintptr_t>(context->uc_mcontext.gregs[REG_RIP]);
+  // Still stuck after the halt (the watchdog signals again): whatever runs, jump over it.
+  if (p->machine().halted()) p->jump_to_landing();
   const char* routine = p->routine();
   const std::string* processors = g_processors.load(std::memory_order_acquire);
   findings::Finding finding = kernel::make_finding(
@@ -33,8 +35,11 @@ void on_watchdog(int, siginfo_t*, void* raw_context) {
                   "where it was interrupted. Processors: {}",
                   p->index(), routine ? routine : "miniport code", g_timeout_ms.load(),
                   processors ? *processors : std::string("?")));
-  p->machine().bugcheck(std::move(finding));
-  p->unwind_to_boundary();
+  p->machine().halt(std::move(finding));
+  // Miniport code is jumped over (kernel/halt.h). vidport's own code — a VideoPort call, the
+  // emulator running a full-screen program — unwinds by itself at its next preemption point,
+  // releasing what it holds; if it never reaches one, the signal after the halt jumps.
+  if (kernel::miniport_code::is_miniport_code(pc)) p->jump_to_landing();
 }
 
 void install_handler() {

@@ -6,8 +6,10 @@
 //   and its progress() counter has not moved for `timeout` of host time.
 // - It then sends the stuck processor kWatchdogSignal. The handler, on that processor, records a
 //   fatal MiniportHang finding whose site is the interrupted code (module + offset), the message
-//   naming the routine every processor was in, and halts the machine (exit code 3). Processors
-//   still stuck after the halt are signalled again and simply unwind.
+//   naming the routine every processor was in, and halts the machine (exit code 3). Interrupted
+//   in miniport code, it jumps to the processor's innermost landing (kernel/halt.h); in
+//   vidport's own code it returns, and that code unwinds at its next preemption point.
+//   Processors still stuck after the halt are signalled again and jump.
 // - Host time, not clock time: the virtual clock does not move while a processor spins.
 #pragma once
 

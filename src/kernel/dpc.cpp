@@ -1,5 +1,7 @@
 #include "kernel/dpc.h"
 
+#include "kernel/machine.h"
+#include "kernel/observer.h"
 #include "kernel/processor.h"
 
 namespace vidport::kernel {
@@ -11,6 +13,7 @@ bool Dpc::queue(Processor& target, DpcRoutine routine, void* context) {
   }
   routine_.store(routine, std::memory_order_relaxed);
   context_.store(context, std::memory_order_relaxed);
+  if (Observer* o = target.machine().observer()) o->dpc_queued(current_processor(), *this, target);
   target.enqueue_dpc(*this);
   return true;
 }

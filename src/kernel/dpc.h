@@ -45,7 +45,7 @@ class Dpc {
   std::atomic<bool> queued_{false};
   std::atomic<DpcRoutine> routine_{nullptr};
   std::atomic<void*> context_{nullptr};
-  SpinLock running_;
+  SpinLock running_{LockKind::DpcExclusion};
   std::atomic<std::uint64_t> dropped_{0};
   std::atomic<std::uint64_t> runs_{0};
 };

@@ -1,10 +1,12 @@
 #include "kernel/event.h"
 
 #include "kernel/machine.h"
+#include "kernel/observer.h"
 
 namespace vidport::kernel {
 
 bool Event::set() {
+  if (Observer* o = machine_.observer()) o->event_set(current_processor(), *this);
   bool before = signaled_.exchange(true, std::memory_order_acq_rel);
   machine_.wake_blocked();
   return before;
@@ -17,7 +19,11 @@ bool Event::try_satisfy() {
 }
 
 bool Event::wait(Processor& processor, ClockTime deadline) {
-  return processor.block_until([this] { return try_satisfy(); }, deadline);
+  bool satisfied = processor.block_until([this] { return try_satisfy(); }, deadline);
+  if (satisfied) {
+    if (Observer* o = machine_.observer()) o->event_satisfied(processor, *this);
+  }
+  return satisfied;
 }
 
 }  // namespace vidport::kernel

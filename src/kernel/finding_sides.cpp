@@ -9,35 +9,30 @@ namespace vidport::kernel {
 
 namespace {
 
-// The locks held by p's frames 1..`depth` and by its first `spin_locks` VideoPort spin locks,
-// outermost first (spin locks before the first interrupt lock: see the rules in the header).
-std::vector<findings::HeldLock> locks_held(const Processor& p, unsigned depth, unsigned spin_locks) {
+// The locks held by p's frames 1..`depth` (interrupt locks) and the first `held` entries of its
+// held-lock list (VideoPort spin locks and DPC exclusions), outermost first: the list's locks are
+// all taken at or below DISPATCH_LEVEL, before the first interrupt lock (see the header).
+std::vector<findings::HeldLock> locks_held(const Processor& p, unsigned depth, unsigned held) {
   using findings::HeldLock;
   std::vector<HeldLock> locks;
-  bool spin_locks_listed = false;
-  auto list_spin_locks = [&] {
-    for (unsigned i = 0; i < spin_locks; ++i) {
-      HeldLock lock;
-      lock.kind = HeldLock::Kind::SpinLock;
-      lock.taken_at.address = p.held_lock(i)->acquired_at();
-      locks.push_back(lock);
-    }
-    spin_locks_listed = true;
-  };
+  for (unsigned i = 0; i < held; ++i) {
+    const SpinLock& lock = *p.held_lock(i);
+    HeldLock entry;
+    entry.kind = lock.kind() == LockKind::DpcExclusion ? HeldLock::Kind::DpcExclusion : HeldLock::Kind::SpinLock;
+    entry.taken_at.address = lock.acquired_at();  // a DPC exclusion: the DPC routine
+    locks.push_back(entry);
+  }
   for (unsigned d = 1; d <= depth; ++d) {
     const Processor::Frame& frame = p.frame(d);
-    if (frame.kind == ContextKind::Dpc) locks.push_back(HeldLock{HeldLock::Kind::DpcExclusion, 0, 0, {}});
     if (frame.lock == nullptr) continue;
-    if (!spin_locks_listed) list_spin_locks();
     const InterruptObject& interrupt = interrupt_owning(*frame.lock);
-    HeldLock lock;
-    lock.kind = HeldLock::Kind::InterruptLock;
-    lock.line = interrupt.line;
-    lock.dirql = interrupt.dirql;
-    lock.taken_at.address = frame.site;
-    locks.push_back(lock);
+    HeldLock entry;
+    entry.kind = HeldLock::Kind::InterruptLock;
+    entry.line = interrupt.line;
+    entry.dirql = interrupt.dirql;
+    entry.taken_at.address = frame.site;
+    locks.push_back(entry);
   }
-  if (!spin_locks_listed) list_spin_locks();
   return locks;
 }
 

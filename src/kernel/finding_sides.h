@@ -4,9 +4,10 @@
 // Rules for reading sides:
 // - Call on the processor's own thread: its frames and held locks belong to that thread.
 // - Only where a finding is made, never on a fast path: running_side captures the stack.
-// - Locks are listed outermost first. VideoPort spin locks are taken at or below DISPATCH_LEVEL,
-//   so every one a processor holds was taken before any interrupt lock its frames hold: they
-//   are listed before the first interrupt lock.
+// - Locks are listed outermost first. VideoPort spin locks and DPC exclusions (the processor's
+//   held-lock list) are taken at or below DISPATCH_LEVEL, so every one a processor holds was
+//   taken before any interrupt lock its frames hold (ISRs and Medium/High synchronize callbacks
+//   run above DISPATCH_LEVEL): the list comes first, then the frames' interrupt locks.
 #pragma once
 
 #include <cstdint>
@@ -29,8 +30,9 @@ struct LockAcquisition {
   unsigned depth = 0;  // the acquirer's frame depth (Processor::context_depth)
 };
 
-// The code running on `p` now, at `site`: its IRQL and context, every lock it holds (the interrupt
-// locks of its frames, a running DPC's self-exclusion, its VideoPort spin locks) and its stack.
+// The code running on `p` now, at `site`: its IRQL and context, every lock it holds (its
+// VideoPort spin locks, a running DPC's self-exclusion, the interrupt locks of its frames) and
+// its stack.
 findings::AccessSide running_side(const Processor& p, std::uintptr_t site);
 
 // running_side of the calling thread's processor; on any other thread a side with processor -1,
@@ -44,7 +46,7 @@ findings::AccessSide current_side(std::uintptr_t site);
 std::optional<findings::AccessSide> interrupt_lock_holder(const Processor& p, const SpinLock& lock);
 
 // The code on `p` that took VideoPort spin lock `lock` as `taken` records, with the locks it
-// already held (the frames up to its depth, the spin locks `p` took before `lock`).
+// already held (the held-lock list's entries before `lock`, the frames up to its depth).
 findings::AccessSide spin_lock_holder(const Processor& p, const SpinLock& lock, const LockAcquisition& taken);
 
 }  // namespace vidport::kernel

@@ -30,7 +30,7 @@ struct InterruptObject {
   // host trampoline around it (0: blame `routine` itself).
   std::uintptr_t blame = 0;
   std::uintptr_t blame_site() const { return blame ? blame : reinterpret_cast<std::uintptr_t>(routine); }
-  SpinLock lock;
+  SpinLock lock{LockKind::Interrupt};
 };
 
 static_assert(std::is_standard_layout_v<InterruptObject>, "interrupt_owning() needs offsetof");

@@ -47,6 +47,12 @@ bool Machine::run_on(unsigned cpu, std::function<void()> body) {
 void Machine::report(findings::Finding finding) { findings_.report(std::move(finding)); }
 
 void Machine::bugcheck(findings::Finding finding) {
+  halt(std::move(finding));
+  Processor* self = current_processor();
+  if (self && &self->machine() == this) self->unwind_to_boundary();
+}
+
+void Machine::halt(findings::Finding finding) {
   finding.severity = findings::Severity::Fatal;
   {
     std::lock_guard lock(stop_mutex_);
@@ -56,8 +62,6 @@ void Machine::bugcheck(findings::Finding finding) {
   halted_.store(true, std::memory_order_release);
   interrupts_.notify_halted();
   for (auto& p : processors_) p->request_attention(kAttentionHalt);
-  Processor* self = current_processor();
-  if (self && &self->machine() == this) self->unwind_to_boundary();
 }
 
 std::optional<findings::Finding> Machine::stop_finding() const {
@@ -75,6 +79,17 @@ void Machine::set_preemption_hook(PreemptionHook* hook) {
       p->request_attention(kAttentionHook);
     } else {
       p->clear_attention(kAttentionHook);
+    }
+  }
+}
+
+void Machine::set_observer(Observer* observer) {
+  observer_.store(observer, std::memory_order_release);
+  for (auto& p : processors_) {
+    if (observer) {
+      p->request_attention(kAttentionObserver);
+    } else {
+      p->clear_attention(kAttentionObserver);
     }
   }
 }

@@ -21,6 +21,7 @@
 #include "kernel/clock.h"
 #include "kernel/interrupt_controller.h"
 #include "kernel/machine_config.h"
+#include "kernel/observer.h"
 #include "kernel/preemption.h"
 #include "kernel/processor.h"
 
@@ -49,9 +50,16 @@ class Machine {
   std::shared_ptr<Task> post(unsigned cpu, std::function<void()> body);
 
   // Records `finding` as fatal and halts the machine. On one of this machine's processors it does
-  // not return (the processor unwinds to its task boundary); elsewhere it returns.
+  // not return (it throws kernel::Halt, which unwinds the processor to its task boundary);
+  // elsewhere it returns. Never from a signal handler: use halt() there.
   void bugcheck(findings::Finding finding);
+  // As bugcheck(), but always returns: for signal handlers, which then jump to the processor's
+  // innermost landing (Processor::jump_to_landing), and for code that unwinds by itself.
+  void halt(findings::Finding finding);
   bool halted() const { return halted_.load(std::memory_order_acquire); }
+  // The flag behind halted(), for loops that poll it without knowing the machine (the emulator
+  // running a full-screen program: pc::Pc::connect_stop_flag).
+  const std::atomic<bool>& halted_flag() const { return halted_; }
   std::optional<findings::Finding> stop_finding() const;
 
   // Reports a non-fatal finding, filling processor, IRQL, context and time from the caller.
@@ -60,6 +68,11 @@ class Machine {
   // Installs (or with nullptr removes) the preemption hook. Set while processors are idle.
   void set_preemption_hook(PreemptionHook* hook);
   PreemptionHook* preemption_hook() const { return hook_.load(std::memory_order_acquire); }
+
+  // Installs (or with nullptr removes) the observer (kernel/observer.h). Set while processors
+  // are idle; the observer must outlive its installation.
+  void set_observer(Observer* observer);
+  Observer* observer() const { return observer_.load(std::memory_order_acquire); }
 
   // Host side: lets clock time reach `until`. Under the virtual clock time jumps from event to
   // event whenever every processor is quiescent; otherwise their bus accesses move it.
@@ -83,6 +96,7 @@ class Machine {
   InterruptController interrupts_;
   std::vector<std::unique_ptr<Processor>> processors_;
   std::atomic<PreemptionHook*> hook_{nullptr};
+  std::atomic<Observer*> observer_{nullptr};
   std::atomic<bool> halted_{false};
   mutable std::mutex stop_mutex_;
   std::optional<findings::Finding> stop_finding_;  // guarded by stop_mutex_

@@ -5,8 +5,10 @@
 #include <cstdlib>
 
 #include "kernel/dpc.h"
+#include "kernel/halt.h"
 #include "kernel/interrupt_controller.h"
 #include "kernel/machine.h"
+#include "kernel/observer.h"
 
 namespace vidport::kernel {
 
@@ -108,6 +110,18 @@ void Processor::post(std::shared_ptr<Task> task) {
   wake_.notify_all();
 }
 
+void Processor::notify_context(ContextKind kind, bool enter) {
+  if (Observer* o = machine_.observer()) enter ? o->context_enter(*this, kind) : o->context_exit(*this, kind);
+}
+
+void Processor::notify_lock(const SpinLock& lock, bool acquired) {
+  if (Observer* o = machine_.observer()) acquired ? o->lock_acquired(*this, lock) : o->lock_released(*this, lock);
+}
+
+void Processor::notify_access(const MemoryAccess& access) {
+  if (Observer* o = machine_.observer()) o->memory_access(*this, access);
+}
+
 void Processor::preemption_point_slow(PointKind kind) {
   std::uint32_t bits = attention_.load(std::memory_order_acquire);
   if (bits & kAttentionHalt) unwind_to_boundary();
@@ -130,13 +144,16 @@ void Processor::deliver() {
 bool Processor::run_one_interrupt() {
   std::optional<InterruptController::Claim> claim = machine_.interrupts().claim(index_, irql());
   if (!claim) return false;
+  if (observed()) {
+    if (Observer* o = machine_.observer()) o->interrupt_delivered(*this, claim->line);
+  }
   Irql old = raise_irql(claim->dirql);
   bool claimed = false;
   for (unsigned i = 0; i < claim->count && !claimed; ++i) {
     InterruptObject& object = *claim->chain[i];
     object.lock.acquire(*this, object.blame_site());
     push_frame(ContextKind::Isr, &object.lock, kPassiveLevel, object.blame_site());
-    claimed = object.routine(object.context) != 0;
+    claimed = call_miniport([&] { return object.routine(object.context); }) != 0;
     pop_frame();
     object.lock.release(*this);
   }
@@ -159,7 +176,10 @@ bool Processor::run_one_dpc() {
   if (!dpc) return false;
   Irql old = raise_irql(kDispatchLevel);
   push_frame(ContextKind::Dpc);
-  dpc->run(*this);
+  if (observed()) {
+    if (Observer* o = machine_.observer()) o->dpc_started(*this, *dpc);
+  }
+  call_miniport([&] { dpc->run(*this); });
   pop_frame();
   set_state(state().with_irql(old));
   bump(dpcs_run_);
@@ -184,9 +204,17 @@ bool Processor::block_until(const std::function<bool()>& ready, ClockTime deadli
   }
 }
 
-void Processor::unwind_to_boundary() { siglongjmp(boundary_, 1); }
+void Processor::unwind_to_boundary() { throw Halt{}; }
+
+void Processor::landed(const Landing& landing) {
+  landing_ = landing.outer;
+  pthread_sigmask(SIG_SETMASK, &thread_mask_, nullptr);
+}
+
+void Processor::jump_to_landing() { VIDPORT_JUMP_TO_LANDING(landing_->buffer); }
 
 void Processor::reset_after_halt() {
+  landing_ = base_landing_;
   set_state(State{0});
   routine_.store(nullptr, std::memory_order_relaxed);
   held_count_ = 0;
@@ -206,8 +234,19 @@ void Processor::thread_main() {
   ss.ss_sp = signal_stack.get();
   ss.ss_size = kSignalStackSize;
   sigaltstack(&ss, nullptr);
-  if (sigsetjmp(boundary_, 1) != 0) reset_after_halt();
+  pthread_sigmask(SIG_SETMASK, nullptr, &thread_mask_);
+  // The base landing: a signal that arrives while no miniport call is in progress (a fault in
+  // vidport's own code) jumps here, past whatever vidport frames were running.
+  Landing base;
+  base_landing_ = &base;
+  if (VIDPORT_SET_LANDING(base.buffer)) {
+    landed(base);
+    reset_after_halt();
+  }
+  landing_ = &base;
   serve();
+  base_landing_ = nullptr;
+  landing_ = nullptr;
   ss.ss_flags = SS_DISABLE;
   sigaltstack(&ss, nullptr);
   detail::current_processor = nullptr;
@@ -232,18 +271,29 @@ void Processor::serve() {
       tasks_.pop_front();
       quiescent_.store(false, std::memory_order_release);
       lock.unlock();
-      preemption_point(PointKind::Idle);
-      current_task_->body();
-      preemption_point(PointKind::Idle);
-      finish(*current_task_, true);
-      current_task_.reset();
+      try {
+        preemption_point(PointKind::Idle);
+        // A task is the Passive context at depth 0: observers see it begin and end.
+        if (observed()) notify_context(ContextKind::Passive, true);
+        current_task_->body();
+        if (observed()) notify_context(ContextKind::Passive, false);
+        preemption_point(PointKind::Idle);
+        finish(*current_task_, true);
+        current_task_.reset();
+      } catch (const Halt&) {
+        reset_after_halt();
+      }
       lock.lock();
       continue;
     }
     if (attention_.load(std::memory_order_acquire) & kWakeBits) {
       quiescent_.store(false, std::memory_order_release);
       lock.unlock();
-      preemption_point_slow(PointKind::Idle);
+      try {
+        preemption_point_slow(PointKind::Idle);
+      } catch (const Halt&) {
+        reset_after_halt();
+      }
       lock.lock();
       continue;
     }

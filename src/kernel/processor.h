@@ -9,15 +9,15 @@
 //   lower_irql() delivers what became deliverable: pending interrupts, then (below
 //   DISPATCH_LEVEL) DPCs.
 // - An idle processor blocks on a condition variable; it never spins.
-// - When its machine halts (a bugcheck), a processor abandons whatever runs on it by jumping back
-//   to its task boundary (siglongjmp). Runtime frames between a halt point and that boundary
-//   hold no internal lock and own nothing that needs a destructor.
+// - When its machine halts (a bugcheck), a processor abandons whatever runs on it: vidport's
+//   frames unwind as C++ frames (kernel::Halt), miniport frames are jumped over to the innermost
+//   landing. kernel/halt.h states the rule.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <condition_variable>
-#include <csetjmp>
+#include <csignal>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -32,14 +32,17 @@
 #include "kernel/clock.h"
 #include "kernel/execution_context.h"
 #include "kernel/irql.h"
+#include "kernel/landing.h"
 #include "kernel/preemption.h"
 #include "kernel/spin_lock.h"
 
 namespace vidport::kernel {
 
 class Dpc;
+class Event;
 class Machine;
 class SpinLock;
+struct MemoryAccess;
 
 // Why a processor must leave its fast path. Set by other threads; checked at preemption points.
 enum Attention : std::uint32_t {
@@ -47,6 +50,7 @@ enum Attention : std::uint32_t {
   kAttentionDpc = 1u << 1,        // this processor's DPC queue is not empty
   kAttentionHook = 1u << 2,       // a preemption hook is installed
   kAttentionHalt = 1u << 3,       // the machine halted
+  kAttentionObserver = 1u << 4,   // an observer is installed (kernel/observer.h)
 };
 
 // Work the host gives a processor: runs at PASSIVE_LEVEL in the Passive context.
@@ -150,11 +154,21 @@ class Processor {
     if (__builtin_expect(s.depth() + 1 >= kMaxContextDepth, 0)) context_overflow();
     frames_[s.depth() + 1] = Frame{lock, site, kind, saved_irql};
     set_state(s.pushed(kind, s.irql()));
+    if (__builtin_expect(observed(), 0)) notify_context(kind, true);
   }
   void pop_frame() {
     State s = state();
+    if (__builtin_expect(observed(), 0)) notify_context(s.context(), false);
     unsigned depth = s.depth() - 1;
     set_state(State{depth << 8 | static_cast<unsigned>(frames_[depth].kind) << 16 | s.irql()});
+  }
+
+  // True while an observer watches this processor's machine (kernel/observer.h).
+  bool observed() const { return (attention_.load(std::memory_order_relaxed) & kAttentionObserver) != 0; }
+  // Own thread: a miniport memory access, for the observer (instrumented code and VideoPort's
+  // memory functions report them; nothing else happens).
+  void note_access(const MemoryAccess& access) {
+    if (__builtin_expect(observed(), 0)) notify_access(access);
   }
 
   // The synchronize fast path's frame (videoport/synchronize.h). Own thread only, with no
@@ -175,7 +189,7 @@ class Processor {
     set_state(outer.pushed(ContextKind::SynchronizeCallback, dirql));
   }
   void end_fast_synchronize(State outer, SpinLock* lock) {
-    lock->release(*this);
+    lock->release_unrecorded();
     set_state(outer);
     count_synchronize(1);  // VpMediumPriority
     if (attention_.load(std::memory_order_relaxed) != 0) preemption_point_slow(PointKind::IrqlLowered);
@@ -185,17 +199,25 @@ class Processor {
   // and saved IRQL): pops it, releases the lock, counts the call and lowers the IRQL.
   inline void end_synchronize_frame(unsigned priority);
 
-  // Miniport spin locks (VideoPortAcquireSpinLock...) this processor holds, innermost last.
-  void note_lock_acquired(const SpinLock* lock) {
-    if (__builtin_expect(held_count_ >= kMaxHeldLocks, 0)) lock_overflow();
-    held_[held_count_++] = lock;
+  // Called by SpinLock::acquire/release themselves (callers never note locks). The processor
+  // keeps the miniport spin locks (VideoPortAcquireSpinLock...) and DPC exclusions it holds,
+  // innermost last; interrupt locks are named by the frames (frame(i).lock). Both tell an
+  // observer.
+  void lock_acquired(const SpinLock& lock) {
+    if (lock.kind() != LockKind::Interrupt) {
+      if (__builtin_expect(held_count_ >= kMaxHeldLocks, 0)) lock_overflow();
+      held_[held_count_++] = &lock;
+    }
+    if (__builtin_expect(observed(), 0)) notify_lock(lock, true);
   }
-  void note_lock_released(const SpinLock* lock) {
+  void lock_released(const SpinLock& lock) {
+    if (__builtin_expect(observed(), 0)) notify_lock(lock, false);
+    if (lock.kind() == LockKind::Interrupt) return;
     // Locks are nearly always released innermost first.
-    if (__builtin_expect(held_count_ != 0 && held_[held_count_ - 1] == lock, 1)) {
+    if (__builtin_expect(held_count_ != 0 && held_[held_count_ - 1] == &lock, 1)) {
       --held_count_;
     } else {
-      release_out_of_order(lock);
+      release_out_of_order(&lock);
     }
   }
   unsigned held_lock_count() const { return held_count_; }
@@ -256,8 +278,20 @@ class Processor {
            (attention_.load(std::memory_order_acquire) & (kAttentionInterrupt | kAttentionDpc)) == 0;
   }
 
-  // Own thread: abandons everything on this processor's stack (the machine has halted).
+  // Own thread, vidport code (never a signal handler): abandons everything on this processor's
+  // stack because the machine has halted, by throwing kernel::Halt (see kernel/halt.h).
   [[noreturn]] void unwind_to_boundary();
+
+  // Landings (kernel/halt.h). Own thread only. The chain is never empty on a processor's thread:
+  // its base is the task boundary.
+  Landing* innermost_landing() const { return landing_; }
+  void set_innermost_landing(Landing* landing) { landing_ = landing; }
+  // Called where a jump to `landing` arrived: the chain continues at its outer landing and the
+  // thread's signal mask is what it was before the handler that jumped (if any) ran.
+  void landed(const Landing& landing);
+  // Own thread, from a signal handler or an export only: jumps to the innermost landing,
+  // skipping the miniport frames above it.
+  [[noreturn]] void jump_to_landing();
 
   // Starts the host thread (called by the machine once every processor exists).
   void start();
@@ -270,6 +304,9 @@ class Processor {
   void set_state(State s) { state_.store(s.bits_, std::memory_order_relaxed); }
 
   void preemption_point_slow(PointKind kind);
+  void notify_context(ContextKind kind, bool enter);
+  void notify_lock(const SpinLock& lock, bool acquired);
+  void notify_access(const MemoryAccess& access);
   [[noreturn]] static void context_overflow();
   [[noreturn]] static void lock_overflow();
   void release_out_of_order(const SpinLock* lock);
@@ -304,7 +341,9 @@ class Processor {
   std::shared_ptr<Task> current_task_;  // own thread only
   std::atomic<bool> quiescent_{true};
 
-  sigjmp_buf boundary_;
+  Landing* landing_ = nullptr;       // own thread only: the innermost landing
+  Landing* base_landing_ = nullptr;  // the task boundary's
+  sigset_t thread_mask_{};           // the signal mask the thread runs miniport code with
   std::thread thread_;
 };
 
@@ -315,6 +354,7 @@ inline void SpinLock::acquire(Processor& processor, std::uintptr_t site) {
     spin(processor);
   }
   acquired_at_.store(site, std::memory_order_relaxed);
+  processor.lock_acquired(*this);
 }
 
 inline bool SpinLock::try_acquire(Processor& processor) {
@@ -323,13 +363,17 @@ inline bool SpinLock::try_acquire(Processor& processor) {
                                        std::memory_order_relaxed);
 }
 
-inline void SpinLock::release(Processor&) { word_.store(0, std::memory_order_release); }
+inline void SpinLock::release(Processor& processor) {
+  processor.lock_released(*this);
+  word_.store(0, std::memory_order_release);
+}
 
 inline void Processor::end_synchronize_frame(unsigned priority) {
   const Frame& f = frames_[context_depth()];
-  if (f.lock != nullptr) f.lock->release(*this);
+  SpinLock* lock = f.lock;
   Irql saved = f.saved_irql;
   pop_frame();
+  if (lock != nullptr) lock->release(*this);
   count_synchronize(priority);
   lower_irql(saved);
 }

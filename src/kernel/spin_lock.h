@@ -5,9 +5,12 @@
 // Rules:
 // - Acquire and release on a virtual processor. The lock does not raise IRQL: the caller does,
 //   before anything else can run on the processor (its next preemption point; a successful
-//   try_acquire may come first, as no interrupt is taken between the two). The caller records
-//   the lock where the race detector will look: a Processor frame for an interrupt lock,
-//   note_lock_acquired for a miniport spin lock.
+//   try_acquire may come first, as no interrupt is taken between the two).
+// - A lock records itself: acquire() and release() tell the processor (Processor::lock_acquired
+//   / lock_released), which keeps the miniport and DPC locks it holds and tells an observer
+//   (kernel/observer.h). An interrupt lock's holder is also named by the Processor frame its
+//   taker pushes; the synchronize fast path, which runs only when no observer is installed,
+//   takes it with try_acquire() and gives it back with release_unrecorded().
 // - While spinning, the processor passes SpinWait preemption points: it takes interrupts above
 //   its IRQL and stops when the machine halts, as a spinning Windows processor would.
 #pragma once
@@ -19,9 +22,17 @@ namespace vidport::kernel {
 
 class Processor;
 
+// What a spin lock protects, for the held-lock list, observers and reports.
+enum class LockKind : std::uint8_t {
+  Interrupt,     // an interrupt object's lock: the ISR and Medium/High synchronize callbacks
+  Miniport,      // a VideoPortCreateSpinLock lock
+  DpcExclusion,  // a DPC's exclusion from itself (a DPC never runs concurrently with itself)
+};
+
 class SpinLock {
  public:
-  SpinLock() = default;
+  explicit SpinLock(LockKind kind = LockKind::Miniport) : kind_(kind) {}
+  LockKind kind() const { return kind_; }
   SpinLock(const SpinLock&) = delete;
   SpinLock& operator=(const SpinLock&) = delete;
 
@@ -38,6 +49,9 @@ class SpinLock {
   // where deadlock reports look for them (kernel/finding_sides.h).
   inline bool try_acquire(Processor& processor);
   inline void release(Processor& processor);
+  // Gives the lock up without telling the processor: only for a lock taken with try_acquire()
+  // on the synchronize fast path.
+  void release_unrecorded() { word_.store(0, std::memory_order_release); }
 
   // Where the current holder acquired it, when it did so with acquire() (meaningful only while
   // held). Interrupt locks are also taken with try_acquire(): ask the holder's frames instead.
@@ -54,6 +68,7 @@ class SpinLock {
   // its owner, so acquiring and releasing touch it once each.
   std::atomic<std::uint32_t> word_{0};
   std::atomic<std::uintptr_t> acquired_at_{0};
+  const LockKind kind_;
 };
 
 }  // namespace vidport::kernel

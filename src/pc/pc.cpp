@@ -129,28 +129,47 @@ void Pc::transfer_port_string(bus::Direction direction, std::uint16_t port, bus:
   if (uncharged_accesses_ >= kMaxUnchargedAccesses) charge_clock();
 }
 
-unsigned Pc::memio_hook(x86emu_t* emu, u32 address, u32* value, unsigned type) {
+template <class R, class F>
+R Pc::guarded(x86emu_t* emu, R stopped, F&& body) {
   Pc& pc = *static_cast<Pc*>(emu->_private);
-  const bus::Width width = width_of(type);
-  switch (type & ~0xFFu) {
-    case X86EMU_MEMIO_R:
-    case X86EMU_MEMIO_X: *value = pc.read_physical(address, width); return 0;
-    case X86EMU_MEMIO_W: pc.write_physical(address, width, *value); return 0;
-    case X86EMU_MEMIO_I: *value = pc.read_port(static_cast<std::uint16_t>(address), width); return 0;
-    case X86EMU_MEMIO_O: pc.write_port(static_cast<std::uint16_t>(address), width, *value); return 0;
-    default: return 1;
+  if (pc.escaped_) return stopped;  // the rest of the instruction after a throw does nothing
+  try {
+    return body(pc);
+  } catch (...) {
+    pc.escaped_ = std::current_exception();
+    x86emu_stop(emu);
+    return stopped;
   }
 }
 
+unsigned Pc::memio_hook(x86emu_t* emu, u32 address, u32* value, unsigned type) {
+  return guarded(emu, 0u, [&](Pc& pc) -> unsigned {
+    const bus::Width width = width_of(type);
+    switch (type & ~0xFFu) {
+      case X86EMU_MEMIO_R:
+      case X86EMU_MEMIO_X: *value = pc.read_physical(address, width); return 0;
+      case X86EMU_MEMIO_W: pc.write_physical(address, width, *value); return 0;
+      case X86EMU_MEMIO_I: *value = pc.read_port(static_cast<std::uint16_t>(address), width); return 0;
+      case X86EMU_MEMIO_O: pc.write_port(static_cast<std::uint16_t>(address), width, *value); return 0;
+      default: return 1;
+    }
+  });
+}
+
 int Pc::code_hook(x86emu_t* emu) {
-  Pc& pc = *static_cast<Pc*>(emu->_private);
-  // The previous instruction's video-memory accesses may have reached a clock event that raises
-  // a line: charge them before looking at the lines.
-  pc.charge_clock();
-  if (pc.lines_) pc.deliver_interrupt(emu);
-  pc.run_string_io(emu);
-  // Non-zero makes libx86emu return before executing the instruction at CS:IP.
-  return pc.fault_.empty() && !pc.yield_ ? 0 : 1;
+  return guarded(emu, 1, [&](Pc& pc) {
+    if (pc.stop_flag_ && pc.stop_flag_->load(std::memory_order_relaxed)) {
+      if (pc.fault_.empty()) pc.fault_ = "the machine halted while the program ran";
+      return 1;
+    }
+    // The previous instruction's video-memory accesses may have reached a clock event that
+    // raises a line: charge them before looking at the lines.
+    pc.charge_clock();
+    if (pc.lines_) pc.deliver_interrupt(emu);
+    pc.run_string_io(emu);
+    // Non-zero makes libx86emu return before executing the instruction at CS:IP.
+    return pc.fault_.empty() && !pc.yield_ ? 0 : 1;
+  });
 }
 
 void Pc::run_string_io(x86emu_t* emu) {
@@ -277,7 +296,11 @@ void Pc::deliver_interrupt(x86emu_t* emu) {
 }
 
 int Pc::interrupt_hook(x86emu_t* emu, u8 vector, unsigned type) {
-  Pc& pc = *static_cast<Pc*>(emu->_private);
+  return guarded(emu, 1, [&](Pc& pc) { return pc.on_interrupt(emu, vector, type); });
+}
+
+int Pc::on_interrupt(x86emu_t* emu, u8 vector, unsigned type) {
+  Pc& pc = *this;
   std::uint32_t entry = 0;
   std::memcpy(&entry, pc.memory_.data() + 4u * vector, 4);
   if (entry != 0) return 0;  // libx86emu vectors through the IVT, exceptions included
@@ -335,6 +358,7 @@ RunResult Pc::run(const RunLimits& limits) {
     if (limits.max_instructions != 0 && limits.max_instructions - done < chunk) chunk = limits.max_instructions - done;
     emu_->max_instr = emu_->x86.msr[kTimeStampCounter] + chunk;
     const unsigned stop = x86emu_run(emu_, X86EMU_RUN_MAX_INSTR);
+    if (escaped_) std::rethrow_exception(std::exchange(escaped_, nullptr));
     charge_clock();  // the last instruction's accesses, before waiting or ending
     if (!fault_.empty()) {
       result.reason = StopReason::Fault;

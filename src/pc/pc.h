@@ -36,7 +36,9 @@
 //   and no event is scheduled does the run end.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -143,10 +145,21 @@ class Pc final : private StringIoTarget {
   // Restores a snapshot taken from this Pc. Device state (the VGA) is not part of it.
   void restore(const PcSnapshot& snapshot);
 
+  // Makes the running program stop at its next instruction once `*flag` is true (a halted
+  // machine: kernel::Machine::halted_flag()); nullptr (the default) never stops it. Set between
+  // runs; the flag must outlive the Pc or be disconnected.
+  void connect_stop_flag(const std::atomic<bool>* flag) { stop_flag_ = flag; }
+
  private:
+  // libx86emu is C: nothing may unwind through its frames. Each hook runs its body through
+  // guarded(): an exception (a halt of the machine while a miniport routine ran behind a port)
+  // stops the emulator and is kept; run() rethrows it once libx86emu has returned.
+  template <class R, class F>
+  static R guarded(x86emu_t* emu, R stopped, F&& body);
   static unsigned memio_hook(x86emu_t* emu, u32 address, u32* value, unsigned type);
   static int code_hook(x86emu_t* emu);
   static int interrupt_hook(x86emu_t* emu, u8 vector, unsigned type);
+  int on_interrupt(x86emu_t* emu, u8 vector, unsigned type);
 
   // Counts one video-memory access for the next charge.
   void count_memory_access() {
@@ -198,6 +211,8 @@ class Pc final : private StringIoTarget {
   std::uint64_t string_io_instructions_ = 0;  // during the current run
   std::string fault_;                          // set by the hooks to stop the current run
   bool yield_ = false;                         // set by the code hook to pause the current run
+  std::exception_ptr escaped_;                 // what a hook threw during the current run
+  const std::atomic<bool>* stop_flag_ = nullptr;
   std::vector<std::uint64_t> skipped_interrupts_ = std::vector<std::uint64_t>(256, 0);
   std::uint64_t hardware_interrupts_ = 0;
 };

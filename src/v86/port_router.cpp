@@ -30,9 +30,8 @@ Width half_of(Width width) { return width == Width::Dword ? Width::Word : Width:
 
 // Calls `entry`'s routine for `count` elements at `data` (the string form when it has string
 // support, else the single form with count 1). Returns the routine's status.
-NTSTATUS call_routine(const videoport::EmulatorEntry& entry, std::uintptr_t context, std::uint16_t port,
+NTSTATUS call_emulator_routine(const videoport::EmulatorEntry& entry, std::uintptr_t context, std::uint16_t port,
                       Direction direction, void* data, std::uint32_t count) {
-  videoport::RoutineLabel label("HwVidEmulatorRoutine");
   const UCHAR mode = mode_of(direction);
   if (entry.string_support) {
     switch (entry.width) {
@@ -143,7 +142,8 @@ void PortRouter::transfer_string(Direction direction, std::uint16_t port, Width 
 std::int32_t PortRouter::run_routine(const videoport::EmulatorEntry& entry, std::uintptr_t context, std::uint16_t port,
                                  Direction direction, void* data, std::uint32_t count) {
   const std::uint64_t before = videoport::synchronize_callback_port_writes();
-  const NTSTATUS status = call_routine(entry, context, port, direction, data, count);
+  const NTSTATUS status = videoport::call_routine(
+      "HwVidEmulatorRoutine", [&] { return call_emulator_routine(entry, context, port, direction, data, count); });
   const std::uint64_t written = videoport::synchronize_callback_port_writes() - before;
   if (written > 0) {
     playbacks_.fetch_add(1, std::memory_order_relaxed);

@@ -29,6 +29,7 @@ V86Session::V86Session(kernel::Machine& machine, const pc::Pc& post_pc, videopor
                   bus::kAnyWidth, "v86-video-memory");
   pc_ = std::make_unique<pc::Pc>(bus_, machine.clock());
   pc_->connect_string_ports(&router_);
+  pc_->connect_stop_flag(&machine.halted_flag());
   pc_->load(0, post_pc.memory(), pc::Pc::kMemorySize);
 }
 
@@ -38,13 +39,16 @@ pc::RunResult V86Session::on_processor(const std::function<pc::RunResult()>& bod
   pc::RunResult result;
   const bool finished = machine_.run_on(0, [&] {
     videoport::RoutineLabel label("V86Session");
-    // Cleared on unwinding too: a halt unwinds the processor past this frame.
+    // Cleared when a halt unwinds this frame too.
     struct Running {
       std::atomic<bool>& flag;
       explicit Running(std::atomic<bool>& f) : flag(f) { flag.store(true, std::memory_order_release); }
       ~Running() { flag.store(false, std::memory_order_release); }
     } running(running_);
     result = body();
+    // The emulator stops by itself when the machine halts (its stop flag); the task ends as
+    // every halted task does.
+    if (machine_.halted()) kernel::current_processor()->unwind_to_boundary();
   });
   if (!finished) {
     result.reason = pc::StopReason::Fault;

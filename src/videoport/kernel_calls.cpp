@@ -67,7 +67,6 @@ void acquire_checked(kernel::Processor& p, MiniportSpinLock& lock, const char* c
   }
   lock.lock.acquire(p, site);
   lock.taken = kernel::LockAcquisition{site, p.context(), p.irql(), p.context_depth()};
-  p.note_lock_acquired(&lock.lock);
 }
 
 }  // namespace
@@ -136,7 +135,6 @@ void release_spin_lock(void* extension, MiniportSpinLock* lock, std::uint8_t new
     invalid(p, site, "VideoPortReleaseSpinLock on a spin lock this processor does not hold");
     return;
   }
-  p.note_lock_released(&lock->lock);
   lock->lock.release(p);
   if (new_irql < p.irql()) p.lower_irql(new_irql);
 }
@@ -148,7 +146,6 @@ void release_spin_lock_from_dpc_level(void* extension, MiniportSpinLock* lock, s
     invalid(p, site, "VideoPortReleaseSpinLockFromDpcLevel on a spin lock this processor does not hold");
     return;
   }
-  p.note_lock_released(&lock->lock);
   lock->lock.release(p);
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "kernel/machine.h"
+#include "kernel/observer.h"
 #include "videoport/call_rules.h"
 #include "videoport/device_windows.h"
 #include "videoport/pointer_description.h"
@@ -60,7 +61,8 @@ void* allocate_contiguous_memory(void* extension, std::uint32_t bytes, std::uint
 }
 
 void zero_memory(void* destination, std::uint32_t length, std::uintptr_t site) {
-  enter(rules::kZeroMemory, site);
+  kernel::Processor& p = enter(rules::kZeroMemory, site);
+  p.note_access({destination, length, true, false, site});
   std::memset(destination, 0, length);
 }
 
@@ -74,7 +76,9 @@ void zero_device_memory(void* destination, std::uint32_t length, std::uintptr_t 
 }
 
 void move_memory(void* destination, const void* source, std::uint32_t length, std::uintptr_t site) {
-  enter(rules::kMoveMemory, site);
+  kernel::Processor& p = enter(rules::kMoveMemory, site);
+  p.note_access({source, length, false, false, site});
+  p.note_access({destination, length, true, false, site});
   std::memmove(destination, source, length);
 }
 

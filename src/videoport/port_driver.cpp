@@ -179,11 +179,9 @@ std::uint32_t PortDriver::find_adapters(const VIDEO_HW_INITIALIZATION_DATA& init
     config.VideoPortGetProcAddress = get_proc_address;
     config.DriverRegistryPath = const_cast<PWSTR>(registry_path_.c_str());
     config.SystemMemorySize = config_.system_memory_bytes;
-    VP_STATUS result;
-    {
-      RoutineLabel label("HwVidFindAdapter");
-      result = init.HwFindAdapter(hosted.adapter->extension(), hw_context, nullptr, &config, &again);
-    }
+    VP_STATUS result = call_routine("HwVidFindAdapter", [&] {
+      return init.HwFindAdapter(hosted.adapter->extension(), hw_context, nullptr, &config, &again);
+    });
     record.find_adapter_results.push_back(static_cast<std::uint32_t>(result));
     if (result != NO_ERROR) {
       last_failure = static_cast<std::uint32_t>(result);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "kernel/clock.h"
+#include "kernel/halt.h"
 #include "videoport/access_ranges.h"
 #include "videoport/adapter.h"
 
@@ -144,8 +145,7 @@ class PortDriver {
 };
 
 // Labels the calling processor's current miniport routine for watchdog and crash reports while
-// it lives (see Processor::enter_routine). A halt unwinds past it; the processor then clears
-// the label itself.
+// it lives (see Processor::enter_routine). A halt unwinds it like any vidport frame.
 class RoutineLabel {
  public:
   explicit RoutineLabel(const char* name);
@@ -156,5 +156,14 @@ class RoutineLabel {
  private:
   const char* previous_;
 };
+
+// Calls one miniport routine (`call` makes the call) labelled `name`, with a landing
+// (kernel/halt.h): a halt inside it continues as kernel::Halt thrown from here, unwinding the
+// caller's frames. Own processor's thread; off a processor the call is made directly.
+template <class F>
+decltype(auto) call_routine(const char* name, F&& call) {
+  RoutineLabel label(name);
+  return kernel::call_miniport(std::forward<F>(call));
+}
 
 }  // namespace vidport::videoport

@@ -45,15 +45,15 @@ VP_STATUS get_registry_parameters(void* extension, PWSTR name, UCHAR is_file_nam
   }
   if (is_file_name) return ERROR_INVALID_PARAMETER;
   {
-    // Copied into the adapter before the callback runs: a crash in the callback unwinds this
-    // frame without destructors (processor.h), so it may own nothing then.
+    // Copied into the adapter before the callback runs, where it stays for the callback to read.
     auto value = lookup(*driver, *hosted, narrow(name));
     if (!value) return ERROR_INVALID_PARAMETER;
     hosted->registry_buffer = std::move(value->data);
   }
-  RoutineLabel label("HwVidQueryNamedValueCallback");
-  return callback(extension, context, name, hosted->registry_buffer.data(),
-                  static_cast<ULONG>(hosted->registry_buffer.size()));
+  return call_routine("HwVidQueryNamedValueCallback", [&] {
+    return callback(extension, context, name, hosted->registry_buffer.data(),
+                    static_cast<ULONG>(hosted->registry_buffer.size()));
+  });
 }
 
 VP_STATUS set_registry_parameters(void* extension, PWSTR name, const void* data, ULONG length, std::uintptr_t site) {

@@ -27,17 +27,13 @@ std::string StartedMiniport::start(kernel::Machine& machine, host::MiniportModul
   port_driver_ = std::make_unique<videoport::PortDriver>(machine, videoport::PortDriverConfig{});
   std::int32_t status = -1;
   host::DriverEntryRoutine entry = module.driver_entry();
-  if (!machine.run_on(0, [&] {
-        videoport::RoutineLabel label("DriverEntry");
-        status = entry(nullptr, nullptr);
-      }) ||
+  if (!machine.run_on(0, [&] { status = videoport::call_routine("DriverEntry", [&] { return entry(nullptr, nullptr); }); }) ||
       status != 0 || port_driver_->adapters().size() != 1) {
     return "DriverEntry failed or found no adapter";
   }
   BOOLEAN ok = FALSE;
   if (!machine.run_on(0, [&] {
-        videoport::RoutineLabel label("HwVidInitialize");
-        ok = adapter().init.HwInitialize(adapter().adapter->extension());
+        ok = videoport::call_routine("HwVidInitialize", [&] { return adapter().init.HwInitialize(adapter().adapter->extension()); });
       }) ||
       !ok) {
     return "HwVidInitialize failed";

@@ -88,8 +88,8 @@ TEST(FindingFormat, TextAndJsonShowBothSides) {
 TEST(FindingFormat, MemoryAccessesArePrinted) {
   findings::Finding f = two_sided_deadlock();
   f.memory = "offset 0x10 of the device extension";
-  f.primary.access = findings::MemoryAccess{true, 4, false};
-  f.other->access = findings::MemoryAccess{false, 1, true};
+  f.primary.access = findings::AccessInfo{true, 4, false};
+  f.other->access = findings::AccessInfo{false, 1, true};
   std::string text = findings::format_text(f);
   EXPECT_NE(text.find("  memory: offset 0x10 of the device extension\n"), std::string::npos) << text;
   EXPECT_NE(text.find("access        write of 4 bytes\n"), std::string::npos) << text;

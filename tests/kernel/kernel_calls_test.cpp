@@ -94,6 +94,8 @@ TEST(CallRules, FindingInADpcListsTheLocksItHolds) {
   EXPECT_EQ(side.site.symbol, "vidport_test_dpc_creating_lock");
   ASSERT_EQ(side.locks.size(), 2u);
   EXPECT_EQ(side.locks[0].kind, findings::HeldLock::Kind::DpcExclusion);
+  EXPECT_EQ(side.locks[0].taken_at.symbol, "vidport_test_dpc_creating_lock") << "names the DPC";
+  EXPECT_EQ(side.locks[0].taken_at.symbol_offset, 0u);
   EXPECT_EQ(side.locks[1].kind, findings::HeldLock::Kind::SpinLock);
   EXPECT_EQ(side.locks[1].taken_at.symbol, "vidport_test_dpc_creating_lock");
   EXPECT_FALSE(findings[0].other.has_value());

@@ -2,6 +2,7 @@
 #include <video.h>
 
 #include "videoport/call_rules.h"
+#include "videoport/exported.h"
 #include "videoport/emulator_ports.h"
 
 using namespace vidport::videoport;
@@ -10,7 +11,7 @@ extern "C" {
 
 VP_STATUS VideoPortSetTrappedEmulatorPorts(PVOID HwDeviceExtension, ULONG NumAccessRanges,
                                            PVIDEO_ACCESS_RANGE AccessRange) {
-  return set_trapped_emulator_ports(HwDeviceExtension, NumAccessRanges, AccessRange, VIDPORT_CALL_SITE());
+  VIDPORT_EXPORT_BODY(set_trapped_emulator_ports(HwDeviceExtension, NumAccessRanges, AccessRange, vidport_site));
 }
 
 }  // extern "C"

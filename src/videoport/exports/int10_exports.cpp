@@ -2,6 +2,7 @@
 #include <video.h>
 
 #include "videoport/call_rules.h"
+#include "videoport/exported.h"
 #include "videoport/int10.h"
 
 using namespace vidport::videoport;
@@ -9,7 +10,7 @@ using namespace vidport::videoport;
 extern "C" {
 
 VP_STATUS VideoPortInt10(PVOID HwDeviceExtension, PVIDEO_X86_BIOS_ARGUMENTS BiosArguments) {
-  return int10(HwDeviceExtension, BiosArguments, VIDPORT_CALL_SITE());
+  VIDPORT_EXPORT_BODY(int10(HwDeviceExtension, BiosArguments, vidport_site));
 }
 
 }  // extern "C"

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "videoport/call_rules.h"
+#include "videoport/exported.h"
 #include "videoport/port_io.h"
 
 using namespace vidport::videoport;
@@ -13,30 +14,78 @@ static std::uintptr_t port_of(const volatile void* port) { return reinterpret_ca
 
 extern "C" {
 
-UCHAR VideoPortReadPortUchar(PUCHAR Port) { return static_cast<UCHAR>(read_port(port_of(Port), Width::Byte, VIDPORT_CALL_SITE())); }
-USHORT VideoPortReadPortUshort(PUSHORT Port) { return static_cast<USHORT>(read_port(port_of(Port), Width::Word, VIDPORT_CALL_SITE())); }
-ULONG VideoPortReadPortUlong(PULONG Port) { return read_port(port_of(Port), Width::Dword, VIDPORT_CALL_SITE()); }
-VOID VideoPortReadPortBufferUchar(PUCHAR Port, PUCHAR Buffer, ULONG Count) { read_port_buffer(port_of(Port), Width::Byte, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortReadPortBufferUshort(PUSHORT Port, PUSHORT Buffer, ULONG Count) { read_port_buffer(port_of(Port), Width::Word, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortReadPortBufferUlong(PULONG Port, PULONG Buffer, ULONG Count) { read_port_buffer(port_of(Port), Width::Dword, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortWritePortUchar(PUCHAR Port, UCHAR Value) { write_port(port_of(Port), Width::Byte, Value, VIDPORT_CALL_SITE()); }
-VOID VideoPortWritePortUshort(PUSHORT Port, USHORT Value) { write_port(port_of(Port), Width::Word, Value, VIDPORT_CALL_SITE()); }
-VOID VideoPortWritePortUlong(PULONG Port, ULONG Value) { write_port(port_of(Port), Width::Dword, Value, VIDPORT_CALL_SITE()); }
-VOID VideoPortWritePortBufferUchar(PUCHAR Port, PUCHAR Buffer, ULONG Count) { write_port_buffer(port_of(Port), Width::Byte, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortWritePortBufferUshort(PUSHORT Port, PUSHORT Buffer, ULONG Count) { write_port_buffer(port_of(Port), Width::Word, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortWritePortBufferUlong(PULONG Port, PULONG Buffer, ULONG Count) { write_port_buffer(port_of(Port), Width::Dword, Buffer, Count, VIDPORT_CALL_SITE()); }
+UCHAR VideoPortReadPortUchar(PUCHAR Port) {
+  VIDPORT_EXPORT_BODY(static_cast<UCHAR>(read_port(port_of(Port), Width::Byte, vidport_site)));
+}
+USHORT VideoPortReadPortUshort(PUSHORT Port) {
+  VIDPORT_EXPORT_BODY(static_cast<USHORT>(read_port(port_of(Port), Width::Word, vidport_site)));
+}
+ULONG VideoPortReadPortUlong(PULONG Port) {
+  VIDPORT_EXPORT_BODY(read_port(port_of(Port), Width::Dword, vidport_site));
+}
+VOID VideoPortReadPortBufferUchar(PUCHAR Port, PUCHAR Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(read_port_buffer(port_of(Port), Width::Byte, Buffer, Count, vidport_site));
+}
+VOID VideoPortReadPortBufferUshort(PUSHORT Port, PUSHORT Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(read_port_buffer(port_of(Port), Width::Word, Buffer, Count, vidport_site));
+}
+VOID VideoPortReadPortBufferUlong(PULONG Port, PULONG Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(read_port_buffer(port_of(Port), Width::Dword, Buffer, Count, vidport_site));
+}
+VOID VideoPortWritePortUchar(PUCHAR Port, UCHAR Value) {
+  VIDPORT_EXPORT_BODY(write_port(port_of(Port), Width::Byte, Value, vidport_site));
+}
+VOID VideoPortWritePortUshort(PUSHORT Port, USHORT Value) {
+  VIDPORT_EXPORT_BODY(write_port(port_of(Port), Width::Word, Value, vidport_site));
+}
+VOID VideoPortWritePortUlong(PULONG Port, ULONG Value) {
+  VIDPORT_EXPORT_BODY(write_port(port_of(Port), Width::Dword, Value, vidport_site));
+}
+VOID VideoPortWritePortBufferUchar(PUCHAR Port, PUCHAR Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(write_port_buffer(port_of(Port), Width::Byte, Buffer, Count, vidport_site));
+}
+VOID VideoPortWritePortBufferUshort(PUSHORT Port, PUSHORT Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(write_port_buffer(port_of(Port), Width::Word, Buffer, Count, vidport_site));
+}
+VOID VideoPortWritePortBufferUlong(PULONG Port, PULONG Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(write_port_buffer(port_of(Port), Width::Dword, Buffer, Count, vidport_site));
+}
 
-UCHAR VideoPortReadRegisterUchar(PUCHAR Register) { return static_cast<UCHAR>(read_register(Register, Width::Byte, VIDPORT_CALL_SITE())); }
-USHORT VideoPortReadRegisterUshort(PUSHORT Register) { return static_cast<USHORT>(read_register(Register, Width::Word, VIDPORT_CALL_SITE())); }
-ULONG VideoPortReadRegisterUlong(PULONG Register) { return read_register(Register, Width::Dword, VIDPORT_CALL_SITE()); }
-VOID VideoPortReadRegisterBufferUchar(PUCHAR Register, PUCHAR Buffer, ULONG Count) { read_register_buffer(Register, Width::Byte, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortReadRegisterBufferUshort(PUSHORT Register, PUSHORT Buffer, ULONG Count) { read_register_buffer(Register, Width::Word, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortReadRegisterBufferUlong(PULONG Register, PULONG Buffer, ULONG Count) { read_register_buffer(Register, Width::Dword, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortWriteRegisterUchar(PUCHAR Register, UCHAR Value) { write_register(Register, Width::Byte, Value, VIDPORT_CALL_SITE()); }
-VOID VideoPortWriteRegisterUshort(PUSHORT Register, USHORT Value) { write_register(Register, Width::Word, Value, VIDPORT_CALL_SITE()); }
-VOID VideoPortWriteRegisterUlong(PULONG Register, ULONG Value) { write_register(Register, Width::Dword, Value, VIDPORT_CALL_SITE()); }
-VOID VideoPortWriteRegisterBufferUchar(PUCHAR Register, PUCHAR Buffer, ULONG Count) { write_register_buffer(Register, Width::Byte, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortWriteRegisterBufferUshort(PUSHORT Register, PUSHORT Buffer, ULONG Count) { write_register_buffer(Register, Width::Word, Buffer, Count, VIDPORT_CALL_SITE()); }
-VOID VideoPortWriteRegisterBufferUlong(PULONG Register, PULONG Buffer, ULONG Count) { write_register_buffer(Register, Width::Dword, Buffer, Count, VIDPORT_CALL_SITE()); }
+UCHAR VideoPortReadRegisterUchar(PUCHAR Register) {
+  VIDPORT_EXPORT_BODY(static_cast<UCHAR>(read_register(Register, Width::Byte, vidport_site)));
+}
+USHORT VideoPortReadRegisterUshort(PUSHORT Register) {
+  VIDPORT_EXPORT_BODY(static_cast<USHORT>(read_register(Register, Width::Word, vidport_site)));
+}
+ULONG VideoPortReadRegisterUlong(PULONG Register) {
+  VIDPORT_EXPORT_BODY(read_register(Register, Width::Dword, vidport_site));
+}
+VOID VideoPortReadRegisterBufferUchar(PUCHAR Register, PUCHAR Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(read_register_buffer(Register, Width::Byte, Buffer, Count, vidport_site));
+}
+VOID VideoPortReadRegisterBufferUshort(PUSHORT Register, PUSHORT Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(read_register_buffer(Register, Width::Word, Buffer, Count, vidport_site));
+}
+VOID VideoPortReadRegisterBufferUlong(PULONG Register, PULONG Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(read_register_buffer(Register, Width::Dword, Buffer, Count, vidport_site));
+}
+VOID VideoPortWriteRegisterUchar(PUCHAR Register, UCHAR Value) {
+  VIDPORT_EXPORT_BODY(write_register(Register, Width::Byte, Value, vidport_site));
+}
+VOID VideoPortWriteRegisterUshort(PUSHORT Register, USHORT Value) {
+  VIDPORT_EXPORT_BODY(write_register(Register, Width::Word, Value, vidport_site));
+}
+VOID VideoPortWriteRegisterUlong(PULONG Register, ULONG Value) {
+  VIDPORT_EXPORT_BODY(write_register(Register, Width::Dword, Value, vidport_site));
+}
+VOID VideoPortWriteRegisterBufferUchar(PUCHAR Register, PUCHAR Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(write_register_buffer(Register, Width::Byte, Buffer, Count, vidport_site));
+}
+VOID VideoPortWriteRegisterBufferUshort(PUSHORT Register, PUSHORT Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(write_register_buffer(Register, Width::Word, Buffer, Count, vidport_site));
+}
+VOID VideoPortWriteRegisterBufferUlong(PULONG Register, PULONG Buffer, ULONG Count) {
+  VIDPORT_EXPORT_BODY(write_register_buffer(Register, Width::Dword, Buffer, Count, vidport_site));
+}
 
 }  // extern "C"

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "videoport/call_rules.h"
+#include "videoport/exported.h"
 #include "videoport/kernel_calls.h"
 #include "videoport/synchronize.h"
 
@@ -17,30 +18,38 @@ BOOLEAN VideoPortSynchronizeExecution(PVOID HwDeviceExtension, VIDEO_SYNCHRONIZE
   // outside the enumerators, so take its bits as the int they are.
   int priority;
   std::memcpy(&priority, &Priority, sizeof priority);
-  return synchronize_execution(HwDeviceExtension, priority,
-                               reinterpret_cast<vidport::videoport::SynchronizeRoutine>(SynchronizeRoutine), Context,
-                               VIDPORT_CALL_SITE());
+  VIDPORT_EXPORT_BODY(synchronize_execution(HwDeviceExtension, priority,
+                                            reinterpret_cast<vidport::videoport::SynchronizeRoutine>(SynchronizeRoutine),
+                                            Context, vidport_site));
 }
 
 BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE CallbackRoutine, PVOID Context) {
-  return queue_dpc(HwDeviceExtension, reinterpret_cast<vidport::kernel::DpcRoutine>(CallbackRoutine),
-                   Context, VIDPORT_CALL_SITE());
+  VIDPORT_EXPORT_BODY(queue_dpc(HwDeviceExtension, reinterpret_cast<vidport::kernel::DpcRoutine>(CallbackRoutine),
+                   Context, vidport_site));
 }
 
-VOID VideoPortStartTimer(PVOID HwDeviceExtension) { start_timer(HwDeviceExtension, VIDPORT_CALL_SITE()); }
+VOID VideoPortStartTimer(PVOID HwDeviceExtension) {
+  VIDPORT_EXPORT_BODY(start_timer(HwDeviceExtension, vidport_site));
+}
 
-VOID VideoPortStopTimer(PVOID HwDeviceExtension) { stop_timer(HwDeviceExtension, VIDPORT_CALL_SITE()); }
+VOID VideoPortStopTimer(PVOID HwDeviceExtension) {
+  VIDPORT_EXPORT_BODY(stop_timer(HwDeviceExtension, vidport_site));
+}
 
-VOID VideoPortStallExecution(ULONG Microseconds) { stall_execution(Microseconds, VIDPORT_CALL_SITE()); }
+VOID VideoPortStallExecution(ULONG Microseconds) {
+  VIDPORT_EXPORT_BODY(stall_execution(Microseconds, vidport_site));
+}
 
-UCHAR VideoPortGetCurrentIrql(VOID) { return get_current_irql(VIDPORT_CALL_SITE()); }
+UCHAR VideoPortGetCurrentIrql(VOID) {
+  VIDPORT_EXPORT_BODY(get_current_irql(vidport_site));
+}
 
 VP_STATUS VideoPortEnableInterrupt(PVOID HwDeviceExtension) {
-  return enable_interrupt(HwDeviceExtension, VIDPORT_CALL_SITE());
+  VIDPORT_EXPORT_BODY(enable_interrupt(HwDeviceExtension, vidport_site));
 }
 
 VP_STATUS VideoPortDisableInterrupt(PVOID HwDeviceExtension) {
-  return disable_interrupt(HwDeviceExtension, VIDPORT_CALL_SITE());
+  VIDPORT_EXPORT_BODY(disable_interrupt(HwDeviceExtension, vidport_site));
 }
 
 }  // extern "C"
