@@ -13,6 +13,8 @@
  *   DEFECT_STORM            an ISR that never claims its level-sensitive line
  *   DEFECT_RANGE_CONFLICT   asks for a second adapter that claims the first one's ports
  *   DEFECT_WINDOW_DEREF     maps the VGA window and stores to it with a plain pointer
+ *   DEFECT_SPIN_LOCK_RECURSION  HwVidInitialize holds a spin lock and calls a helper that takes
+ *                           it again (a two-sided finding: the second take and the first)
  */
 #include <dderror.h>
 #include <devioctl.h>
@@ -118,6 +120,16 @@ static VP_STATUS DefectFindAdapter(PVOID HwDeviceExtension, PVOID HwContext, PWS
     return NO_ERROR;
 }
 
+#ifdef DEFECT_SPIN_LOCK_RECURSION
+/* Takes the lock its caller already holds: on Windows the processor would spin forever. */
+__attribute__((noinline)) static VOID DefectTakeLockAgain(PDEFECT_EXTENSION ext, PSPIN_LOCK lock)
+{
+    UCHAR again;
+    VideoPortAcquireSpinLock(ext, lock, &again);
+    VideoPortReleaseSpinLock(ext, lock, again);
+}
+#endif
+
 static BOOLEAN DefectInitialize(PVOID HwDeviceExtension)
 {
     PDEFECT_EXTENSION ext = (PDEFECT_EXTENSION)HwDeviceExtension;
@@ -126,6 +138,16 @@ static BOOLEAN DefectInitialize(PVOID HwDeviceExtension)
 #endif
 #ifdef DEFECT_MISSING_IMPORT
     VideoPortFrobnicate(ext);
+#endif
+#ifdef DEFECT_SPIN_LOCK_RECURSION
+    {
+        PSPIN_LOCK lock;
+        UCHAR old;
+        VideoPortCreateSpinLock(ext, &lock);
+        VideoPortAcquireSpinLock(ext, lock, &old);
+        DefectTakeLockAgain(ext, lock);
+        VideoPortReleaseSpinLock(ext, lock, old);
+    }
 #endif
 #ifdef DEFECT_WINDOW_DEREF
     {

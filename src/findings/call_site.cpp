@@ -90,7 +90,8 @@ std::map<std::string, ModuleSymbols>& cache() {
 }  // namespace
 
 std::string CallSite::describe() const {
-  if (module.empty()) return fmt::format("{:#x}", address);
+  if (address == 0) return {};
+  if (module.empty()) return "code outside every module";
   std::string text = fmt::format("{}+{:#x}", module, module_offset);
   if (!symbol.empty()) text += fmt::format(" ({}+{:#x})", symbol, symbol_offset);
   return text;

@@ -1,4 +1,6 @@
-// A code address in a loaded module, resolved for humans: module, offset and nearest symbol.
+// A code address in a loaded module, resolved for humans: module, offset and nearest symbol. The
+// absolute address is for resolving and for telling sites apart within one process; it is never
+// printed, since it differs from process to process.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +22,8 @@ struct CallSite {
     return site;
   }
 
-  // "module+0xOFF (symbol+0xOFF)", or "0xADDR" when nothing could be resolved.
+  // "module+0xOFF (symbol+0xOFF)"; "code outside every module" when the address could not be
+  // resolved (or is not resolved yet), "" for address 0.
   std::string describe() const;
 };
 

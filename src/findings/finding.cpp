@@ -46,4 +46,9 @@ std::string_view kind_title(FindingKind kind) {
   return "UNKNOWN";
 }
 
+void resolve_sites(Finding& finding) {
+  resolve_sites(finding.primary);
+  if (finding.other) resolve_sites(*finding.other);
+}
+
 }  // namespace vidport::findings

@@ -1,5 +1,6 @@
 // A finding: something a miniport did that Windows would not tolerate or that the verifier
-// flags. Plain data: who, where, at which IRQL and in which context; printers only format it.
+// flags. Plain data: one or two sides (who, where, at which IRQL, in which context, holding
+// what; see access_side.h); printers only format it.
 #pragma once
 
 #include <cstdint>
@@ -7,10 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "findings/call_site.h"
+#include "findings/access_side.h"
 #include "kernel/clock.h"
-#include "kernel/execution_context.h"
-#include "kernel/irql.h"
 
 namespace vidport::findings {
 
@@ -42,21 +41,24 @@ enum class Severity : std::uint8_t {
   Fatal,  // a bugcheck: the machine stops at once
 };
 
+// A finding's identity, for folding duplicates: kind, both sides' sites and `detail`. Everything
+// else (time, context, locks, stack, message) is what the first occurrence saw.
 struct Finding {
   FindingKind kind{};
   Severity severity = Severity::Error;
-  int processor = -1;  // -1: not on a virtual processor (a device or clock thread)
-  kernel::Irql irql = 0;
-  kernel::ContextKind context = kernel::ContextKind::Passive;
-  kernel::ClockTime time = 0;
-  CallSite site;                      // the offending call
-  std::optional<CallSite> other_site; // the other side (e.g. where the held lock was taken)
-  std::string other_site_role;        // what other_site is, e.g. "lock taken at"
+  kernel::ClockTime time = 0;         // clock time of the first occurrence
+  AccessSide primary;                 // the offending code
+  std::optional<AccessSide> other;    // the other code involved, when there is one
+  std::string other_role;             // what `other` is, e.g. "lock taken at"; set with `other`
+  std::string memory;                 // what both sides touched (memory findings), else ""
   std::string message;                // one sentence, specific to this occurrence
   std::uint64_t count = 1;            // identical findings folded into this one
   // Findings of one kind and site that differ in what they are about (a logged error's code and
   // UniqueId, a register and its value) carry a different `detail`: they fold separately.
   std::uint64_t detail = 0;
 };
+
+// Resolves the code addresses of both sides (see resolve_sites). Thread-safe; idempotent.
+void resolve_sites(Finding& finding);
 
 }  // namespace vidport::findings

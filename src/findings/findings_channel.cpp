@@ -3,9 +3,9 @@
 namespace vidport::findings {
 
 bool FindingsChannel::report(Finding finding) {
-  Key key{finding.kind, finding.site.address,
-          finding.other_site ? finding.other_site->address : 0, finding.detail,
-          finding.site.address == 0 ? finding.message : std::string()};
+  const std::uintptr_t site = finding.primary.site.address;
+  Key key{finding.kind, site, finding.other ? finding.other->site.address : 0, finding.detail,
+          site == 0 ? finding.message : std::string()};
   std::lock_guard lock(mutex_);
   auto it = index_.find(key);
   if (it != index_.end()) {
@@ -29,12 +29,7 @@ std::vector<Finding> FindingsChannel::snapshot() const {
     std::lock_guard lock(mutex_);
     copy = findings_;
   }
-  for (Finding& f : copy) {
-    if (f.site.address && f.site.module.empty()) f.site = resolve_call_site(f.site.address);
-    if (f.other_site && f.other_site->address && f.other_site->module.empty()) {
-      f.other_site = resolve_call_site(f.other_site->address);
-    }
-  }
+  for (Finding& f : copy) resolve_sites(f);
   return copy;
 }
 

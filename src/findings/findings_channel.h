@@ -3,12 +3,13 @@
 // Rules:
 // - report() may be called from any thread at any IRQL; it takes an internal mutex and never
 //   calls back into the runtime, so it is not a preemption point.
-// - Identical findings (same kind, same call sites, same detail) are folded: the first is kept,
-//   its count grows.
+// - Identical findings (same kind, same sites of both sides, same detail; a finding without a
+//   site also by its message) are folded: the first is kept, its count grows. Sites are told
+//   apart by address, which is stable within the process, so folding costs no symbol lookup.
 // - At most kMaxDistinctPerKind distinct findings of one kind are kept, so a flood (a hostile
 //   program, a storm of refused writes) cannot grow a report without bound; the rest are counted
 //   in overflow().
-// - Call sites are stored as raw addresses when reported and resolved when read, off the hot path.
+// - Code addresses are stored raw when reported and resolved when read, off the hot path.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +31,7 @@ class FindingsChannel {
   // counted as overflow.
   bool report(Finding finding);
 
-  // All findings in the order first seen, call sites resolved.
+  // All findings in the order first seen, code addresses resolved (resolve_sites).
   std::vector<Finding> snapshot() const;
 
   // Number of distinct findings of `kind` (any kind when nullopt-like overload is used).

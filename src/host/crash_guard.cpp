@@ -1,5 +1,6 @@
 #include "host/crash_guard.h"
 
+#include <execinfo.h>
 #include <signal.h>
 #include <ucontext.h>
 
@@ -11,6 +12,7 @@
 #include "kernel/halt.h"
 #include "kernel/machine.h"
 #include "videoport/device_windows.h"
+#include "videoport/pointer_description.h"
 
 namespace vidport::host {
 
@@ -40,16 +42,20 @@ findings::Finding describe_fault(kernel::Processor& p, const kernel::FaultRecord
     std::uintptr_t physical = window->physical + (r.address - window->host);
     finding = kernel::make_finding(
         findings::FindingKind::DeviceWindowDereference, r.pc,
-        fmt::format("plain dereference of device window address {:#x} (physical {:#x}) {}: device memory "
+        fmt::format("plain dereference of device window memory at physical {:#x} {}: device memory "
                     "must be reached through VideoPortRead/WriteRegister*",
-                    r.address, physical, where));
+                    physical, where));
   } else {
     finding = kernel::make_finding(findings::FindingKind::MiniportCrash, r.pc,
-                                   fmt::format("{} {} at code address {:#x}, faulting address {:#x}",
-                                               signal_name(r.signal), where, r.pc, r.address));
+                                   fmt::format("{} {}, faulting address: {}", signal_name(r.signal), where,
+                                               videoport::describe_pointer(r.address)));
   }
-  finding.context = r.context;
-  finding.irql = r.irql;
+  finding.primary.context = r.context;
+  finding.primary.irql = r.irql;
+  finding.primary.stack.clear();
+  for (int i = 0; i < r.stack_depth; ++i) {
+    finding.primary.stack.push_back(findings::CallSite::at(reinterpret_cast<std::uintptr_t>(r.stack[i])));
+  }
   return finding;
 }
 
@@ -72,6 +78,7 @@ void on_fault(int sig, siginfo_t* info, void* raw_context) {
   record.routine = p->routine();
   record.context = p->context();
   record.irql = p->irql();
+  record.stack_depth = ::backtrace(record.stack, kernel::FaultRecord::kMaxStack);
   p->record_fault(record, false);
   p->jump_to_landing();
 }
@@ -81,6 +88,9 @@ void on_fault(int sig, siginfo_t* info, void* raw_context) {
 void install_crash_guard() {
   static std::once_flag once;
   std::call_once(once, [] {
+    // backtrace(3) loads its unwinder on first use; do that here, so the handlers' calls do not.
+    void* frame[1];
+    ::backtrace(frame, 1);
     struct sigaction action{};
     action.sa_sigaction = on_fault;
     action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;

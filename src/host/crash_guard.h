@@ -13,7 +13,10 @@
 //   the window: the miniport should have used the register accessors.
 // - The same signals on any other thread are vidport's own bugs: the default action runs (the
 //   process dies with the usual signal), nothing is hidden.
-// - The handler neither allocates nor locks: a fault inside the C heap cannot deadlock it.
+// - The handler neither allocates nor locks: a fault inside the C heap cannot deadlock it. It
+//   captures the return addresses with backtrace(3) into a fixed array (primed at install, so no
+//   allocation), which walks the unwind tables of the loaded modules: a fault inside the dynamic
+//   loader itself could still deadlock there.
 // - install() is idempotent and process-wide; the guard is never removed.
 #pragma once
 

@@ -217,7 +217,9 @@ bool HostedRun::screenshot(const std::string& file, const std::string& origin) {
     report_.fail(report::Outcome::HostError, fmt::format("{}: {}", origin, error));
     return false;
   }
-  report_.screenshots.push_back(report::Screenshot{path.string(), origin, static_cast<std::uint32_t>(frame.width),
+  // The report names the file as given: relative to --out, where report.json is, so that the
+  // report does not depend on where the run wrote it.
+  report_.screenshots.push_back(report::Screenshot{file, origin, static_cast<std::uint32_t>(frame.width),
                                                    static_cast<std::uint32_t>(frame.height)});
   return halt_checked();
 }

@@ -1,6 +1,7 @@
 #include "host/watchdog.h"
 
 #include <pthread.h>
+#include <execinfo.h>
 #include <signal.h>
 #include <ucontext.h>
 
@@ -26,12 +27,16 @@ findings::Finding describe_hang(kernel::Processor& p, const kernel::FaultRecord&
   const std::string* processors = g_processors.load(std::memory_order_acquire);
   findings::Finding finding = kernel::make_finding(
       findings::FindingKind::MiniportHang, r.pc,
-      fmt::format("processor {} ran {} for {} ms of host time without calling VideoPort; interrupted at code "
-                  "address {:#x}. Processors: {}",
-                  p.index(), r.routine ? r.routine : "miniport code", g_timeout_ms.load(), r.pc,
+      fmt::format("processor {} ran {} for {} ms of host time without calling VideoPort; the site below is "
+                  "where it was interrupted. Processors: {}",
+                  p.index(), r.routine ? r.routine : "miniport code", g_timeout_ms.load(),
                   processors ? *processors : std::string("?")));
-  finding.context = r.context;
-  finding.irql = r.irql;
+  finding.primary.context = r.context;
+  finding.primary.irql = r.irql;
+  finding.primary.stack.clear();
+  for (int i = 0; i < r.stack_depth; ++i) {
+    finding.primary.stack.push_back(findings::CallSite::at(reinterpret_cast<std::uintptr_t>(r.stack[i])));
+  }
   return finding;
 }
 
@@ -54,6 +59,7 @@ void on_watchdog(int, siginfo_t*, void* raw_context) {
   record.routine = p->routine();
   record.context = p->context();
   record.irql = p->irql();
+  record.stack_depth = ::backtrace(record.stack, kernel::FaultRecord::kMaxStack);
   const bool in_miniport = kernel::miniport_code::is_miniport_code(pc);
   p->record_fault(record, !in_miniport);
   if (in_miniport) p->jump_to_landing();

@@ -2,7 +2,9 @@
 // The port driver owns it; VideoPortSynchronizeExecution takes the same lock the ISR runs under.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "kernel/irql.h"
 #include "kernel/spin_lock.h"
@@ -30,5 +32,14 @@ struct InterruptObject {
   std::uintptr_t blame_site() const { return blame ? blame : reinterpret_cast<std::uintptr_t>(routine); }
   SpinLock lock{LockKind::Interrupt};
 };
+
+static_assert(std::is_standard_layout_v<InterruptObject>, "interrupt_owning() needs offsetof");
+
+// The interrupt object whose spin lock `lock` is. Precondition: `lock` is an interrupt object's
+// lock — a Processor frame's lock always is. For naming the lock in findings.
+inline const InterruptObject& interrupt_owning(const SpinLock& lock) {
+  return *reinterpret_cast<const InterruptObject*>(reinterpret_cast<const char*>(&lock) -
+                                                   offsetof(InterruptObject, lock));
+}
 
 }  // namespace vidport::kernel

@@ -2,6 +2,8 @@
 
 #include <thread>
 
+#include "kernel/finding_sides.h"
+
 namespace vidport::kernel {
 
 std::optional<SyncProfile> parse_profile(std::string_view name) {
@@ -66,10 +68,7 @@ std::optional<findings::Finding> Machine::stop_finding() const {
   std::lock_guard lock(stop_mutex_);
   if (!stop_finding_) return std::nullopt;
   findings::Finding f = *stop_finding_;
-  if (f.site.address && f.site.module.empty()) f.site = findings::resolve_call_site(f.site.address);
-  if (f.other_site && f.other_site->address && f.other_site->module.empty()) {
-    f.other_site = findings::resolve_call_site(f.other_site->address);
-  }
+  findings::resolve_sites(f);
   return f;
 }
 
@@ -136,14 +135,9 @@ void Machine::wake_blocked() {
 findings::Finding make_finding(findings::FindingKind kind, std::uintptr_t site, std::string message) {
   findings::Finding f;
   f.kind = kind;
-  f.site.address = site;
+  f.primary = current_side(site);
   f.message = std::move(message);
-  if (Processor* p = current_processor()) {
-    f.processor = static_cast<int>(p->index());
-    f.irql = p->irql();
-    f.context = p->context();
-    f.time = p->machine().clock().now();
-  }
+  if (Processor* p = current_processor()) f.time = p->machine().clock().now();
   return f;
 }
 

@@ -99,7 +99,8 @@ class Machine {
   std::optional<findings::Finding> stop_finding_;  // guarded by stop_mutex_
 };
 
-// Fills where/when fields of a finding from the calling thread's processor (if any).
+// A finding of `kind` at `site`: its primary side is the calling thread's code (current_side in
+// kernel/finding_sides.h: processor, IRQL, context, locks held, stack), its time the clock's.
 findings::Finding make_finding(findings::FindingKind kind, std::uintptr_t site, std::string message);
 
 }  // namespace vidport::kernel

@@ -63,13 +63,6 @@ void Processor::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-std::uintptr_t Processor::site_holding(const SpinLock* lock) const {
-  for (unsigned depth = context_depth(); depth > 0; --depth) {
-    if (frames_[depth].lock == lock) return frames_[depth].site;
-  }
-  return 0;
-}
-
 void Processor::context_overflow() { invariant_failed("execution contexts nested too deeply"); }
 
 void Processor::lock_overflow() { invariant_failed("too many spin locks held at once"); }

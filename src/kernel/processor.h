@@ -87,6 +87,11 @@ struct FaultRecord {
   const char* routine = nullptr;
   ContextKind context = ContextKind::Passive;
   Irql irql = kPassiveLevel;
+  // Return addresses where the handler ran (backtrace(3) into this array: no allocation once
+  // the crash guard has primed it), for the finding's short stack; the jump loses them.
+  static constexpr unsigned kMaxStack = 32;
+  void* stack[kMaxStack] = {};
+  int stack_depth = 0;
 };
 
 namespace detail {
@@ -194,8 +199,6 @@ class Processor {
   void note_access(const MemoryAccess& access) {
     if (__builtin_expect(observed(), 0)) notify_access(access);
   }
-  // The site of the innermost frame holding `lock` (where this processor took it), or 0.
-  std::uintptr_t site_holding(const SpinLock* lock) const;
 
   // The synchronize fast path's frame (videoport/synchronize.h). Own thread only, with no
   // preemption point between the caller's checks of `outer` (the state() it read) and begin.

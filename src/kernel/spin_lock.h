@@ -46,7 +46,7 @@ class SpinLock {
   inline void acquire(Processor& processor, std::uintptr_t site);
   // One attempt: true when the lock was free and is now held by `processor`. Records no site,
   // so acquired_at() stays stale: the caller records the lock and its site in a Processor frame,
-  // where deadlock reports look for them (Processor::site_holding).
+  // where deadlock reports look for them (kernel/finding_sides.h).
   inline bool try_acquire(Processor& processor);
   inline void release(Processor& processor);
   // Gives the lock up without telling the processor: only for a lock taken with try_acquire()

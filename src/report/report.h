@@ -89,7 +89,7 @@ struct Expectation {
 };
 
 struct Screenshot {
-  std::string path;    // the PNG written
+  std::string path;    // the PNG written: relative to report.json's directory unless absolute
   std::string origin;  // "file:line" of the scenario step
   std::uint32_t width = 0;
   std::uint32_t height = 0;

@@ -88,7 +88,7 @@ nlohmann::json to_json(const Report& r) {
   const Statistics& s = r.statistics;
   return {
       {"format", "vidport-run-report"},
-      {"version", 1},
+      {"version", kReportVersion},
       {"miniport", r.miniport},
       {"scenario", r.scenario},
       {"machine", {{"cpus", r.cpus}, {"sync_semantics", r.sync_semantics}, {"clock", r.clock},

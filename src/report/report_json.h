@@ -10,6 +10,11 @@
 
 namespace vidport::report {
 
+// The version of report.json's layout (docs/report.schema.json), raised whenever a field changes
+// meaning or shape. 2: findings have a primary and an optional second side; sites are module +
+// offset + symbol without absolute addresses; screenshot paths are relative to report.json.
+inline constexpr int kReportVersion = 2;
+
 // The whole report; field names follow docs/report.schema.json. Pure.
 nlohmann::json to_json(const Report& report);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "kernel/event.h"
+#include "kernel/finding_sides.h"
 #include "kernel/machine.h"
 #include "kernel/spin_lock.h"
 #include "videoport/adapter.h"
@@ -14,6 +15,9 @@ struct MiniportSpinLock {
   static constexpr std::uint64_t kMagic = 0x76707370696e6c6bull;
   std::uint64_t magic = kMagic;
   kernel::SpinLock lock;
+  // Written by each acquirer while it holds `lock`, read only by the holder (a recursion report):
+  // the lock orders the accesses.
+  kernel::LockAcquisition taken;
 };
 
 struct MiniportEvent {
@@ -57,11 +61,12 @@ void acquire_checked(kernel::Processor& p, MiniportSpinLock& lock, const char* c
         findings::FindingKind::SpinLockRecursion, site,
         fmt::format("{} on a spin lock processor {} already holds; on Windows it would spin forever",
                     call, p.index()));
-    f.other_site = findings::CallSite::at(lock.lock.acquired_at());
-    f.other_site_role = "lock taken at";
+    f.other = kernel::spin_lock_holder(p, lock.lock, lock.taken);
+    f.other_role = "lock taken at";
     p.machine().bugcheck(std::move(f));
   }
   lock.lock.acquire(p, site);
+  lock.taken = kernel::LockAcquisition{site, p.context(), p.irql(), p.context_depth()};
 }
 
 }  // namespace

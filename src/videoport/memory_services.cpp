@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <mutex>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -12,44 +10,16 @@
 #include "kernel/observer.h"
 #include "videoport/call_rules.h"
 #include "videoport/device_windows.h"
+#include "videoport/pointer_description.h"
+#include "videoport/pool_blocks.h"
 
 namespace vidport::videoport {
 
 namespace {
 
-// Live pool blocks. Looking a pointer up here (rather than reading a header in front of it) keeps
-// VideoPortFreePool of a foreign pointer from touching memory the miniport does not own.
-class PoolBlocks {
- public:
-  void* allocate(std::size_t bytes) {
-    void* block = std::aligned_alloc(16, (std::max<std::size_t>(bytes, 1) + 15) & ~std::size_t{15});
-    if (block == nullptr) return nullptr;
-    std::lock_guard lock(mutex_);
-    live_.insert(block);
-    return block;
-  }
-  bool free(void* block) {
-    {
-      std::lock_guard lock(mutex_);
-      if (live_.erase(block) == 0) return false;
-    }
-    std::free(block);
-    return true;
-  }
+void* pool_allocate(std::size_t bytes, std::uint32_t tag) { return PoolBlocks::instance().allocate(bytes); }
 
- private:
-  std::mutex mutex_;
-  std::unordered_set<void*> live_;  // guarded by mutex_
-};
-
-PoolBlocks& pool() {
-  static PoolBlocks blocks;
-  return blocks;
-}
-
-void* pool_allocate(std::size_t bytes, std::uint32_t tag) { return pool().allocate(bytes); }
-
-bool pool_free(void* block) { return block != nullptr && pool().free(block); }
+bool pool_free(void* block) { return block != nullptr && PoolBlocks::instance().free(block); }
 
 void invalid(kernel::Processor& p, std::uintptr_t site, std::string message) {
   p.machine().report(kernel::make_finding(findings::FindingKind::InvalidParameter, site, std::move(message)));
@@ -65,7 +35,8 @@ void* allocate_pool(void* extension, int pool_type, std::size_t bytes, std::uint
 void free_pool(void* extension, void* block, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kFreePool, site);
   if (!pool_free(block)) {
-    invalid(p, site, fmt::format("VideoPortFreePool of {}, which is no live block from VideoPortAllocatePool", block));
+    invalid(p, site, fmt::format("VideoPortFreePool of {}, which is no live block from VideoPortAllocatePool",
+                                 describe_pointer(reinterpret_cast<std::uintptr_t>(block))));
   }
 }
 
@@ -79,7 +50,8 @@ std::int32_t allocate_buffer(void* extension, std::uint32_t bytes, void** buffer
 void release_buffer(void* extension, void* buffer, std::uintptr_t site) {
   kernel::Processor& p = enter(rules::kReleaseBuffer, site);
   if (!pool_free(buffer)) {
-    invalid(p, site, fmt::format("VideoPortReleaseBuffer of {}, which VideoPortAllocateBuffer did not return", buffer));
+    invalid(p, site, fmt::format("VideoPortReleaseBuffer of {}, which VideoPortAllocateBuffer did not return",
+                                 describe_pointer(reinterpret_cast<std::uintptr_t>(buffer))));
   }
 }
 

@@ -5,6 +5,7 @@
 #include "kernel/machine.h"
 #include "videoport/call_rules.h"
 #include "videoport/device_windows.h"
+#include "videoport/pointer_description.h"
 #include "videoport/port_driver.h"
 
 namespace vidport::videoport {
@@ -106,7 +107,8 @@ void free_device_base(void* extension, void* mapped, std::uintptr_t site) {
   auto value = reinterpret_cast<std::uintptr_t>(mapped);
   if (value <= 0xFFFF) return;  // an I/O mapping is the port number: nothing to free
   if (!unmap_range(mapped)) {
-    report_invalid_parameter(p, site, fmt::format("VideoPortFreeDeviceBase of {:#x}, which VideoPortGetDeviceBase did not return", value));
+    report_invalid_parameter(p, site, fmt::format("VideoPortFreeDeviceBase of {}, which VideoPortGetDeviceBase did not return",
+                                                  describe_pointer(value)));
   }
 }
 

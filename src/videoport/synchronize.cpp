@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "kernel/finding_sides.h"
 #include "videoport/call_rules.h"
 
 namespace vidport::videoport {
@@ -75,8 +76,8 @@ std::uint8_t synchronize_slow(void* extension, int priority, SynchronizeRoutine 
                     "on that lock forever",
                     priority_name(priority), p.index(), adapter->name(),
                     from_isr ? "taken to run HwVidInterrupt" : "taken by an enclosing synchronize call"));
-    f.other_site = findings::CallSite::at(p.site_holding(&interrupt->lock));
-    f.other_site_role = from_isr ? "ISR holding the lock" : "lock taken at";
+    f.other = kernel::interrupt_lock_holder(p, interrupt->lock);
+    f.other_role = from_isr ? "ISR holding the lock" : "lock taken at";
     machine.bugcheck(std::move(f));
     return 0;  // reached only when the bugcheck could not unwind (not a processor of the machine)
   }

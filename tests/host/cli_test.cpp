@@ -3,6 +3,7 @@
 // says and report.json (validated against docs/report.schema.json).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -152,6 +153,8 @@ struct CrashCase {
   const char* module;
   const char* routine;   // as the report names it
   const char* context;
+  const char* caller;    // the miniport function that called DefectCrash, or nullptr where the
+                         // compiler may make the call a tail jump (which leaves no frame)
 };
 
 class CrashTest : public ::testing::TestWithParam<CrashCase> {};
@@ -164,26 +167,67 @@ TEST_P(CrashTest, NullDereferenceEndsWithABugcheckReport) {
   const json& stop = r.report["stop"];
   ASSERT_FALSE(stop.is_null());
   EXPECT_EQ(stop["kind"], "miniport-crash");
-  EXPECT_EQ(stop["context"], c.context);
+  EXPECT_EQ(stop["primary"]["context"], c.context);
   std::string message = stop["message"];
   EXPECT_NE(message.find(c.routine), std::string::npos) << message;
-  EXPECT_NE(message.find("faulting address 0x0"), std::string::npos) << message;
-  EXPECT_EQ(stop["site"]["module"], std::string(c.module) + ".so");
-  EXPECT_TRUE(stop["site"].contains("module_offset"));
-  EXPECT_EQ(stop["site"]["symbol"], "DefectCrash");
+  EXPECT_NE(message.find("faulting address: NULL"), std::string::npos) << message;
+  const json& site = stop["primary"]["site"];
+  EXPECT_EQ(site["module"], std::string(c.module) + ".so");
+  EXPECT_TRUE(site.contains("module_offset"));
+  EXPECT_EQ(site["symbol"], "DefectCrash");
+  if (c.caller != nullptr) {
+    // The short stack names the miniport function that called DefectCrash.
+    ASSERT_FALSE(stop["primary"]["stack"].empty()) << stop.dump(2);
+    EXPECT_EQ(stop["primary"]["stack"][0]["symbol"], c.caller);
+  }
   EXPECT_FALSE(log_mentions(r.report, "HwVidResetHw")) << "HwVidResetHw ran after a crash";
 }
 
 INSTANTIATE_TEST_SUITE_P(
     EachCallback, CrashTest,
-    ::testing::Values(CrashCase{"defect_crash_find_adapter", "HwVidFindAdapter", "passive"},
-                      CrashCase{"defect_crash_initialize", "HwVidInitialize", "passive"},
-                      CrashCase{"defect_crash_start_io", "HwVidStartIO", "passive"},
-                      CrashCase{"defect_crash_interrupt", "HwVidInterrupt", "isr"},
-                      CrashCase{"defect_crash_dpc", "dpc context", "dpc"},
-                      CrashCase{"defect_crash_timer", "HwVidTimer", "dpc"},
-                      CrashCase{"defect_crash_synchronize", "synchronize-callback context", "synchronize-callback"}),
+    ::testing::Values(CrashCase{"defect_crash_find_adapter", "HwVidFindAdapter", "passive", "DefectFindAdapter"},
+                      CrashCase{"defect_crash_initialize", "HwVidInitialize", "passive", "DefectInitialize"},
+                      CrashCase{"defect_crash_start_io", "HwVidStartIO", "passive", "DefectStartIO"},
+                      CrashCase{"defect_crash_interrupt", "HwVidInterrupt", "isr", "DefectInterrupt"},
+                      CrashCase{"defect_crash_dpc", "dpc context", "dpc", nullptr},
+                      CrashCase{"defect_crash_timer", "HwVidTimer", "dpc", nullptr},
+                      CrashCase{"defect_crash_synchronize", "synchronize-callback context", "synchronize-callback",
+                                nullptr}),
     [](const ::testing::TestParamInfo<CrashCase>& info) { return std::string(info.param.module).substr(13); });
+
+// Scenario: HwVidInitialize holds a VideoPort spin lock and calls a helper that acquires it again.
+// Expected: exit code 3 with a SPIN_LOCK_ALREADY_OWNED stop with two sides. The primary side is the
+// helper's call, at DISPATCH_LEVEL, called from DefectInitialize (its short stack) and holding the
+// lock; the second side, "lock taken at", is DefectInitialize's first acquisition. The terminal
+// shows both sides. Negative control: the defect-free build of the same file (DefectFreeBuildRunsClean).
+TEST(RunCommand, SpinLockRecursionShowsBothSides) {
+  RunOutput r = run("recursion", {"--miniport", miniport_path("defect_spin_lock_recursion")});
+  EXPECT_EQ(r.cli.exit_code, 3) << r.cli.out;
+  const json& stop = r.report["stop"];
+  ASSERT_FALSE(stop.is_null());
+  EXPECT_EQ(stop["kind"], "spin-lock-recursion");
+  const json& primary = stop["primary"];
+  EXPECT_EQ(primary["site"]["symbol"], "DefectTakeLockAgain");
+  EXPECT_EQ(primary["irql"], 2);
+  ASSERT_FALSE(primary["stack"].empty());
+  EXPECT_EQ(primary["stack"][0]["symbol"], "DefectInitialize");
+  ASSERT_EQ(primary["locks"].size(), 1u);
+  EXPECT_EQ(primary["locks"][0]["kind"], "spin-lock");
+  EXPECT_EQ(primary["locks"][0]["taken_at"]["symbol"], "DefectInitialize");
+  const json& other = stop["other"];
+  ASSERT_TRUE(other.is_object());
+  EXPECT_EQ(other["role"], "lock taken at");
+  EXPECT_EQ(other["site"]["symbol"], "DefectInitialize");
+  EXPECT_EQ(other["site"], primary["locks"][0]["taken_at"]);
+  EXPECT_EQ(other["context"], "passive");
+  EXPECT_EQ(other["processor"], primary["processor"]);
+  EXPECT_NE(r.cli.out.find("(DefectTakeLockAgain+0x"), std::string::npos) << r.cli.out;
+  EXPECT_NE(r.cli.out.find("called from   defect_spin_lock_recursion.so+0x"), std::string::npos) << r.cli.out;
+  EXPECT_NE(r.cli.out.find("holding       VideoPort spin lock taken at"), std::string::npos) << r.cli.out;
+  EXPECT_NE(r.cli.out.find("  lock taken at:\n  processor 0   IRQL 2 (DISPATCH_LEVEL)   context passive\n"),
+            std::string::npos)
+      << r.cli.out;
+}
 
 // Scenario: a plain store into the VGA window mapped with VideoPortGetDeviceBase. It is caught
 // and reported as a dereference of a device window, not as an anonymous crash.
@@ -212,7 +256,7 @@ TEST(RunCommand, WatchdogEndsAHang) {
     EXPECT_NE(message.find(std::string(" in ") + c.routine), std::string::npos) << message;
     EXPECT_NE(message.find("processor 0 in"), std::string::npos) << message;
     EXPECT_NE(message.find("processor 1 in"), std::string::npos) << message;
-    EXPECT_EQ(r.report["stop"]["site"]["symbol"], c.symbol);
+    EXPECT_EQ(r.report["stop"]["primary"]["site"]["symbol"], c.symbol);
   }
 }
 
@@ -280,7 +324,7 @@ TEST(RunCommand, ScenarioDrivesTheSample) {
 }
 
 // Scenario: a screenshot step saves what the VGA shows as a PNG under --out and the report lists
-// it with the step's file:line.
+// it with the step's file:line and its path relative to --out, where report.json is.
 TEST(RunCommand, ScreenshotStepWritesAPng) {
   std::string scenario = write_file("shot.yaml", "steps:\n  - wait: 1ms\n  - screenshot: shots/vga.png\n");
   RunOutput r = run("screenshot", {"--scenario", scenario});
@@ -288,8 +332,8 @@ TEST(RunCommand, ScreenshotStepWritesAPng) {
   ASSERT_EQ(r.report["screenshots"].size(), 1u);
   const json& shot = r.report["screenshots"][0];
   EXPECT_EQ(shot["origin"], scenario + ":3");
-  std::string path = shot["path"];
-  EXPECT_NE(path.find("shots/vga.png"), std::string::npos) << path;
+  EXPECT_EQ(shot["path"], "shots/vga.png");
+  std::string path = std::filesystem::path(r.report_path).parent_path() / "shots/vga.png";
   std::ifstream png(path, std::ios::binary);
   char magic[4] = {};
   png.read(magic, 4);

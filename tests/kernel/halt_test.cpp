@@ -83,9 +83,9 @@ TEST(Halt, FaultInIsrNestedInSynchronizeCallbackUnwindsVidportFrames) {
     auto stop = rig.machine.stop_finding();
     ASSERT_TRUE(stop.has_value());
     EXPECT_EQ(stop->kind, findings::FindingKind::MiniportCrash);
-    EXPECT_EQ(stop->context, kernel::ContextKind::Isr);
-    EXPECT_EQ(stop->irql, kernel::dirql_for_line(kLine));
-    EXPECT_EQ(stop->site.symbol, "vidport_test_faulting_isr");
+    EXPECT_EQ(stop->primary.context, kernel::ContextKind::Isr);
+    EXPECT_EQ(stop->primary.irql, kernel::dirql_for_line(kLine));
+    EXPECT_EQ(stop->primary.site.symbol, "vidport_test_faulting_isr");
     EXPECT_FALSE(g_callback_returned.load());
     EXPECT_TRUE(frame.destroyed) << "the host task's frame was jumped over instead of unwound";
     ASSERT_TRUE(frame.mutex.try_lock()) << "the host task's mutex stayed locked";

@@ -74,7 +74,8 @@ TEST(InterruptDelivery, UnclaimedLevelLineIsMaskedAndReported) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, findings::FindingKind::InterruptStorm);
   EXPECT_NE(findings[0].message.find("no ISR claimed it"), std::string::npos);
-  EXPECT_EQ(findings[0].site.symbol.find("never_claims") != std::string::npos, true) << findings[0].site.describe();
+  EXPECT_EQ(findings[0].primary.site.symbol.find("never_claims") != std::string::npos, true)
+      << findings[0].primary.site.describe();
   EXPECT_TRUE(run_with_deadline(rig.machine, 0, [] {}));
   EXPECT_FALSE(rig.machine.halted());
 }

@@ -27,8 +27,9 @@ TEST(CallRules, SynchronizeFromIsrWithoutLockIsAContextViolation) {
   auto findings = rig.machine.findings().snapshot();
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, findings::FindingKind::ContextViolation);
-  EXPECT_EQ(findings[0].context, kernel::ContextKind::Isr);
-  EXPECT_NE(findings[0].site.symbol.find("isr_calling_low_priority"), std::string::npos) << findings[0].site.describe();
+  EXPECT_EQ(findings[0].primary.context, kernel::ContextKind::Isr);
+  EXPECT_NE(findings[0].primary.site.symbol.find("isr_calling_low_priority"), std::string::npos)
+      << findings[0].primary.site.describe();
   EXPECT_FALSE(rig.machine.halted());
 }
 
@@ -56,6 +57,48 @@ TEST(CallRules, PassiveOnlyCallAtDispatchIsReported) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, findings::FindingKind::IrqlViolation);
   EXPECT_NE(findings[0].message.find("requires IRQL 0 but was called at IRQL 2"), std::string::npos) << findings[0].message;
+  // A VpLowPriority callback holds no interrupt lock: the side lists no locks.
+  EXPECT_TRUE(findings[0].primary.locks.empty());
+}
+
+PSPIN_LOCK g_dpc_lock = nullptr;
+extern "C" __attribute__((noinline)) VOID vidport_test_dpc_creating_lock(PVOID extension, PVOID) {
+  VideoPortAcquireSpinLockAtDpcLevel(extension, g_dpc_lock);
+  PSPIN_LOCK another = nullptr;
+  VideoPortCreateSpinLock(extension, &another);  // PASSIVE_LEVEL only
+  VideoPortReleaseSpinLockFromDpcLevel(extension, g_dpc_lock);
+}
+
+BOOLEAN queue_dpc_creating_lock(PVOID extension) {
+  return VideoPortQueueDpc(extension, &vidport_test_dpc_creating_lock, nullptr);
+}
+
+// Scenario: a DPC holding a VideoPort spin lock calls VideoPortCreateSpinLock (PASSIVE_LEVEL only).
+// Expected: the IrqlViolation finding's side is the DPC at DISPATCH_LEVEL holding, outermost
+// first, the DPC's self-exclusion and the spin lock, taken in the DPC routine.
+TEST(CallRules, FindingInADpcListsTheLocksItHolds) {
+  Rig rig;
+  ASSERT_TRUE(run_with_deadline(rig.machine, 0, [&] {
+    VideoPortCreateSpinLock(rig.extension(), &g_dpc_lock);
+    // VideoPortQueueDpc wants DISPATCH_LEVEL: queue from a VpLowPriority callback; the DPC runs
+    // when the IRQL drops back to PASSIVE_LEVEL after it.
+    VideoPortSynchronizeExecution(rig.extension(), VpLowPriority, &queue_dpc_creating_lock, rig.extension());
+    VideoPortStallExecution(1);
+  }));
+  auto findings = rig.machine.findings().snapshot();
+  ASSERT_EQ(findings.size(), 1u);
+  const findings::AccessSide& side = findings[0].primary;
+  EXPECT_EQ(findings[0].kind, findings::FindingKind::IrqlViolation);
+  EXPECT_EQ(side.context, kernel::ContextKind::Dpc);
+  EXPECT_EQ(side.irql, kernel::kDispatchLevel);
+  EXPECT_EQ(side.site.symbol, "vidport_test_dpc_creating_lock");
+  ASSERT_EQ(side.locks.size(), 2u);
+  EXPECT_EQ(side.locks[0].kind, findings::HeldLock::Kind::DpcExclusion);
+  EXPECT_EQ(side.locks[0].taken_at.symbol, "vidport_test_dpc_creating_lock") << "names the DPC";
+  EXPECT_EQ(side.locks[0].taken_at.symbol_offset, 0u);
+  EXPECT_EQ(side.locks[1].kind, findings::HeldLock::Kind::SpinLock);
+  EXPECT_EQ(side.locks[1].taken_at.symbol, "vidport_test_dpc_creating_lock");
+  EXPECT_FALSE(findings[0].other.has_value());
 }
 
 // Scenario: a miniport spin lock acquired twice by the same processor. Expected: the machine halts
@@ -92,8 +135,20 @@ TEST(SpinLocks, RecursiveAcquireHaltsWithBothSites) {
   auto stop = rig.machine.stop_finding();
   ASSERT_TRUE(stop.has_value());
   EXPECT_EQ(stop->kind, findings::FindingKind::SpinLockRecursion);
-  ASSERT_TRUE(stop->other_site.has_value());
-  EXPECT_NE(stop->other_site->address, stop->site.address);
+  // The second side is the first acquisition: same processor, passive code at DISPATCH_LEVEL
+  // (VideoPortAcquireSpinLock raised before taking the lock), at another call site; the primary
+  // side holds the lock taken there.
+  ASSERT_TRUE(stop->other.has_value());
+  EXPECT_EQ(stop->other_role, "lock taken at");
+  EXPECT_NE(stop->other->site.address, stop->primary.site.address);
+  EXPECT_EQ(stop->other->site.module, stop->primary.site.module);
+  EXPECT_EQ(stop->other->context, kernel::ContextKind::Passive);
+  EXPECT_EQ(stop->other->irql, kernel::kDispatchLevel);
+  EXPECT_EQ(stop->other->processor, stop->primary.processor);
+  EXPECT_TRUE(stop->other->locks.empty());
+  ASSERT_EQ(stop->primary.locks.size(), 1u);
+  EXPECT_EQ(stop->primary.locks[0].kind, findings::HeldLock::Kind::SpinLock);
+  EXPECT_EQ(stop->primary.locks[0].taken_at.address, stop->other->site.address);
 }
 
 struct EventState {

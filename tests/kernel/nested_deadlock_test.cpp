@@ -51,12 +51,25 @@ TEST(NestedSynchronize, FromIsrIsReportedNotHung) {
   ASSERT_TRUE(stop.has_value());
   EXPECT_EQ(stop->kind, findings::FindingKind::SyncNestedDeadlock);
   EXPECT_EQ(stop->severity, findings::Severity::Fatal);
-  EXPECT_EQ(stop->context, kernel::ContextKind::Isr);
-  EXPECT_EQ(stop->irql, 11);
-  EXPECT_EQ(stop->site.symbol, "vidport_test_isr_calling_synchronize");
-  ASSERT_TRUE(stop->other_site.has_value());
-  EXPECT_EQ(stop->other_site->symbol, "vidport_test_isr_calling_synchronize");
-  EXPECT_EQ(stop->other_site->symbol_offset, 0u) << "the ISR itself holds the lock";
+  EXPECT_EQ(stop->primary.context, kernel::ContextKind::Isr);
+  EXPECT_EQ(stop->primary.irql, 11);
+  EXPECT_EQ(stop->primary.site.symbol, "vidport_test_isr_calling_synchronize");
+  // The nested call holds its ISR's interrupt lock, taken at the ISR.
+  ASSERT_EQ(stop->primary.locks.size(), 1u);
+  EXPECT_EQ(stop->primary.locks[0].kind, findings::HeldLock::Kind::InterruptLock);
+  EXPECT_EQ(stop->primary.locks[0].line, kLine);
+  EXPECT_EQ(stop->primary.locks[0].dirql, 11);
+  EXPECT_EQ(stop->primary.locks[0].taken_at.symbol, "vidport_test_isr_calling_synchronize");
+  // The second side is the holder: the ISR itself, on the same processor, at its DIRQL, holding
+  // nothing else.
+  ASSERT_TRUE(stop->other.has_value());
+  EXPECT_EQ(stop->other_role, "ISR holding the lock");
+  EXPECT_EQ(stop->other->site.symbol, "vidport_test_isr_calling_synchronize");
+  EXPECT_EQ(stop->other->site.symbol_offset, 0u) << "the ISR itself holds the lock";
+  EXPECT_EQ(stop->other->context, kernel::ContextKind::Isr);
+  EXPECT_EQ(stop->other->irql, 11);
+  EXPECT_EQ(stop->other->processor, stop->primary.processor);
+  EXPECT_TRUE(stop->other->locks.empty());
   EXPECT_FALSE(g_returned_from_nested.load());
   EXPECT_EQ(rig.machine.findings().size(), 1u) << "one finding for one mistake";
   // A halted machine runs nothing more, and says so instead of hanging.
@@ -76,10 +89,18 @@ TEST(NestedSynchronize, FromCallbackIsReportedNotHung) {
   auto stop = rig.machine.stop_finding();
   ASSERT_TRUE(stop.has_value());
   EXPECT_EQ(stop->kind, findings::FindingKind::SyncNestedDeadlock);
-  EXPECT_EQ(stop->context, kernel::ContextKind::SynchronizeCallback);
-  EXPECT_EQ(stop->site.symbol, "vidport_test_callback_nesting_synchronize");
-  ASSERT_TRUE(stop->other_site.has_value());
-  EXPECT_EQ(stop->other_site->symbol, "vidport_test_outer_synchronize");
+  EXPECT_EQ(stop->primary.context, kernel::ContextKind::SynchronizeCallback);
+  EXPECT_EQ(stop->primary.site.symbol, "vidport_test_callback_nesting_synchronize");
+  // The second side is the code that took the lock: the outer call, made at PASSIVE_LEVEL from
+  // the passive task on processor 0.
+  ASSERT_TRUE(stop->other.has_value());
+  EXPECT_EQ(stop->other_role, "lock taken at");
+  EXPECT_EQ(stop->other->site.symbol, "vidport_test_outer_synchronize");
+  EXPECT_EQ(stop->other->context, kernel::ContextKind::Passive);
+  EXPECT_EQ(stop->other->irql, kernel::kPassiveLevel);
+  EXPECT_EQ(stop->other->processor, 0);
+  ASSERT_EQ(stop->primary.locks.size(), 1u);
+  EXPECT_EQ(stop->primary.locks[0].taken_at.symbol, "vidport_test_outer_synchronize");
   EXPECT_NE(stop->message.find("VpHighPriority"), std::string::npos);
   EXPECT_FALSE(g_returned_from_nested.load());
 }

@@ -161,7 +161,7 @@ TEST(SynchronizeInvalidPriority, ReturnsFalseWithoutCallingAndReports) {
   auto findings = rig.machine.findings().snapshot();
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].kind, findings::FindingKind::SyncInvalidPriority);
-  EXPECT_EQ(findings[0].processor, 0);
+  EXPECT_EQ(findings[0].primary.processor, 0);
   EXPECT_NE(findings[0].message.find("priority 7"), std::string::npos);
   EXPECT_FALSE(rig.machine.halted());
 }

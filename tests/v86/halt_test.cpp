@@ -58,7 +58,7 @@ TEST(FullScreenHalt, CrashInEmulatorRoutineThenSecondRunCompletes) {
     ASSERT_TRUE(stop.has_value());
     EXPECT_EQ(stop->kind, findings::FindingKind::MiniportCrash);
     EXPECT_THAT(stop->message, HasSubstr("HwVidEmulatorRoutine"));
-    EXPECT_THAT(stop->site.module, HasSubstr("v86_test_faulting"));
+    EXPECT_THAT(stop->primary.site.module, HasSubstr("v86_test_faulting"));
   });
   within_deadline("the second run", [] {
     V86Rig rig;

@@ -71,7 +71,10 @@ TEST(VgasyncCliTest, BuggyTwinsFindingsAndExitCodes) {
   EXPECT_EQ(sync_from_isr.exit_code, 3);
   ASSERT_TRUE(sync_from_isr.report.is_object());
   EXPECT_EQ(sync_from_isr.report["stop"]["kind"], "sync-nested-deadlock");
-  EXPECT_EQ(sync_from_isr.report["stop"]["context"], "isr");
+  EXPECT_EQ(sync_from_isr.report["stop"]["primary"]["context"], "isr");
+  // The second side is the ISR holding the lock it tried to take again.
+  EXPECT_EQ(sync_from_isr.report["stop"]["other"]["role"], "ISR holding the lock");
+  EXPECT_EQ(sync_from_isr.report["stop"]["other"]["site"]["symbol"], "VgaSyncInterrupt");
 
   CliRun clean = vidport_run("--miniport " + module("vgasync"), out_dir("clean"));
   EXPECT_EQ(clean.exit_code, 0);
