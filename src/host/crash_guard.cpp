@@ -50,12 +50,6 @@ findings::Finding describe_fault(kernel::Processor& p, const kernel::FaultRecord
                                    fmt::format("{} {}, faulting address: {}", signal_name(r.signal), where,
                                                videoport::describe_pointer(r.address)));
   }
-  finding.primary.context = r.context;
-  finding.primary.irql = r.irql;
-  finding.primary.stack.clear();
-  for (int i = 0; i < r.stack_depth; ++i) {
-    finding.primary.stack.push_back(findings::CallSite::at(reinterpret_cast<std::uintptr_t>(r.stack[i])));
-  }
   return finding;
 }
 

@@ -31,12 +31,6 @@ findings::Finding describe_hang(kernel::Processor& p, const kernel::FaultRecord&
                   "where it was interrupted. Processors: {}",
                   p.index(), r.routine ? r.routine : "miniport code", g_timeout_ms.load(),
                   processors ? *processors : std::string("?")));
-  finding.primary.context = r.context;
-  finding.primary.irql = r.irql;
-  finding.primary.stack.clear();
-  for (int i = 0; i < r.stack_depth; ++i) {
-    finding.primary.stack.push_back(findings::CallSite::at(reinterpret_cast<std::uintptr_t>(r.stack[i])));
-  }
   return finding;
 }
 
@@ -68,6 +62,8 @@ void on_watchdog(int, siginfo_t*, void* raw_context) {
 void install_handler() {
   static std::once_flag once;
   std::call_once(once, [] {
+    void* frame[1];
+    ::backtrace(frame, 1);  // loads the unwinder now, not in the handler
     struct sigaction action{};
     action.sa_sigaction = on_watchdog;
     action.sa_flags = SA_SIGINFO | SA_ONSTACK;

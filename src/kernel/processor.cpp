@@ -227,7 +227,15 @@ bool Processor::report_recorded_fault() {
   if (fault_.describe == nullptr) return false;
   FaultRecord record = fault_;
   fault_.describe = nullptr;
-  machine_.halt(record.describe(*this, record));
+  // The finding is made here, after the jump: its side is what the handler saw, not this frame.
+  findings::Finding finding = record.describe(*this, record);
+  finding.primary.context = record.context;
+  finding.primary.irql = record.irql;
+  finding.primary.stack.clear();
+  for (int i = 0; i < record.stack_depth; ++i) {
+    finding.primary.stack.push_back(findings::CallSite::at(reinterpret_cast<std::uintptr_t>(record.stack[i])));
+  }
+  machine_.halt(std::move(finding));
   return true;
 }
 

@@ -79,7 +79,8 @@ class Processor;
 // to the innermost landing (or, interrupted in vidport's own code, asks for attention), and the
 // finding is made where the processor lands (Processor::landed) or at its next preemption point.
 struct FaultRecord {
-  // Makes the finding; set by the handler that recorded the fault (nullptr: nothing pending).
+  // Makes the finding (its primary side's context, IRQL and stack are then taken from this
+  // record); set by the handler that recorded the fault (nullptr: nothing pending).
   findings::Finding (*describe)(Processor& processor, const FaultRecord& record) = nullptr;
   int signal = 0;
   std::uintptr_t pc = 0;       // the interrupted code
