@@ -1,13 +1,13 @@
 #include "host/miniport_module.h"
 
 #include <dlfcn.h>
-#include <link.h>
 
 #include <map>
 #include <mutex>
 
 #include <fmt/format.h>
 
+#include "host/module_layout.h"
 #include "kernel/miniport_code.h"
 
 namespace vidport::host {
@@ -54,32 +54,6 @@ std::string explain_load_error(const std::string& path, const std::string& text)
   return fmt::format("cannot load {}: {}", path, text);
 }
 
-namespace {
-
-// The executable segments of the loaded object whose load address is `base`.
-std::vector<std::pair<std::uintptr_t, std::uintptr_t>> code_segments(std::uintptr_t base) {
-  struct Search {
-    std::uintptr_t base;
-    std::vector<std::pair<std::uintptr_t, std::uintptr_t>> found;
-  } search{base, {}};
-  dl_iterate_phdr(
-      [](dl_phdr_info* info, std::size_t, void* data) {
-        auto& s = *static_cast<Search*>(data);
-        if (info->dlpi_addr != s.base) return 0;
-        for (unsigned i = 0; i < info->dlpi_phnum; ++i) {
-          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
-          if (ph.p_type == PT_LOAD && (ph.p_flags & PF_X)) {
-            s.found.emplace_back(info->dlpi_addr + ph.p_vaddr, info->dlpi_addr + ph.p_vaddr + ph.p_memsz);
-          }
-        }
-        return 1;
-      },
-      &search);
-  return search.found;
-}
-
-}  // namespace
-
 std::variant<std::unique_ptr<MiniportModule>, std::string> MiniportModule::load(const std::string& path) {
   void* handle = dlopen(dlopen_path(path).c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
@@ -95,9 +69,8 @@ std::variant<std::unique_ptr<MiniportModule>, std::string> MiniportModule::load(
   }
   auto module = std::unique_ptr<MiniportModule>(
       new MiniportModule(path, handle, reinterpret_cast<DriverEntryRoutine>(entry), load_state_of(handle)));
-  link_map* map = nullptr;
-  if (dlinfo(handle, RTLD_DI_LINKMAP, &map) == 0 && map != nullptr) {
-    module->code_ = code_segments(map->l_addr);
+  if (std::optional<ModuleLayout> layout = layout_of(handle)) {
+    module->code_ = std::move(layout->code);
     for (auto [begin, end] : module->code_) kernel::miniport_code::add(begin, end);
   }
   return module;

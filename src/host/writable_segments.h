@@ -3,7 +3,7 @@
 // was then and started afresh in the same process, as often as needed.
 //
 // Rules for writable segments:
-// - save() reads the module's program headers (dl_iterate_phdr) and copies each writable PT_LOAD
+// - save() reads the module's layout (module_layout.h) and copies each writable PT_LOAD
 //   segment, leaving out the part the loader made read-only after relocation (PT_GNU_RELRO:
 //   GOT, init arrays, .data.rel.ro), which cannot change anyway. What the module's constructors
 //   wrote is part of the saved state: they ran at load, before DriverEntry, and never again.

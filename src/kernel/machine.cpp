@@ -72,26 +72,24 @@ std::optional<findings::Finding> Machine::stop_finding() const {
   return f;
 }
 
-void Machine::set_preemption_hook(PreemptionHook* hook) {
-  hook_.store(hook, std::memory_order_release);
+void Machine::set_attention_everywhere(std::uint32_t bit, bool on) {
   for (auto& p : processors_) {
-    if (hook) {
-      p->request_attention(kAttentionHook);
+    if (on) {
+      p->request_attention(bit);
     } else {
-      p->clear_attention(kAttentionHook);
+      p->clear_attention(bit);
     }
   }
 }
 
+void Machine::set_preemption_hook(PreemptionHook* hook) {
+  hook_.store(hook, std::memory_order_release);
+  set_attention_everywhere(kAttentionHook, hook != nullptr);
+}
+
 void Machine::set_observer(Observer* observer) {
   observer_.store(observer, std::memory_order_release);
-  for (auto& p : processors_) {
-    if (observer) {
-      p->request_attention(kAttentionObserver);
-    } else {
-      p->clear_attention(kAttentionObserver);
-    }
-  }
+  set_attention_everywhere(kAttentionObserver, observer != nullptr);
 }
 
 bool Machine::all_quiescent() const {

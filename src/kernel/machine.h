@@ -86,6 +86,9 @@ class Machine {
   void wake_blocked();
 
  private:
+  // Sets (or clears) one attention bit on every processor: an installed hook or observer.
+  void set_attention_everywhere(std::uint32_t bit, bool on);
+
   MachineConfig config_;
   std::unique_ptr<Clock> clock_;
   bus::IoBus bus_;

@@ -19,6 +19,7 @@
 
 #include "kernel/landing.h"
 #include "kernel/processor.h"
+#include "videoport/call_rules.h"
 
 namespace vidport::videoport {
 
@@ -51,6 +52,6 @@ template <class F>
 
 // The body of an export shim: `expr` is the forward, written with `vidport_site` for the call
 // site (the miniport's return address, taken here in the shim's own frame).
-#define VIDPORT_EXPORT_BODY(expr)                                                          \
-  const std::uintptr_t vidport_site = reinterpret_cast<std::uintptr_t>(__builtin_return_address(0)); \
+#define VIDPORT_EXPORT_BODY(expr)                   \
+  const std::uintptr_t vidport_site = VIDPORT_CALL_SITE(); \
   return ::vidport::videoport::exported(__func__, [&] { return expr; })

@@ -56,6 +56,15 @@ bool run_routine(Rig& rig, HostFrame& frame) {
   });
 }
 
+// Points the routines at `rig`, with an ISR that faults or not, and connects it.
+void arm(Rig& rig, bool fault_in_isr) {
+  g_rig = &rig;
+  g_fault_in_isr = fault_in_isr;
+  g_isr_runs = 0;
+  g_callback_returned = false;
+  ASSERT_TRUE(rig.connect(&vidport_test_faulting_isr));
+}
+
 kernel::MachineConfig one_processor() {
   kernel::MachineConfig config;
   config.processors = 1;
@@ -72,11 +81,7 @@ TEST(Halt, FaultInIsrNestedInSynchronizeCallbackUnwindsVidportFrames) {
   host::install_crash_guard();
   {
     Rig rig(one_processor());
-    g_rig = &rig;
-    g_fault_in_isr = true;
-    g_isr_runs = 0;
-    g_callback_returned = false;
-    ASSERT_TRUE(rig.connect(&vidport_test_faulting_isr));
+    ASSERT_NO_FATAL_FAILURE(arm(rig, true));
     HostFrame frame;
     EXPECT_FALSE(run_routine(rig, frame));
     ASSERT_TRUE(rig.machine.halted());
@@ -93,11 +98,7 @@ TEST(Halt, FaultInIsrNestedInSynchronizeCallbackUnwindsVidportFrames) {
   }
   {
     Rig rig(one_processor());
-    g_rig = &rig;
-    g_fault_in_isr = false;
-    g_isr_runs = 0;
-    g_callback_returned = false;
-    ASSERT_TRUE(rig.connect(&vidport_test_faulting_isr));
+    ASSERT_NO_FATAL_FAILURE(arm(rig, false));
     HostFrame frame;
     EXPECT_TRUE(run_routine(rig, frame));
     EXPECT_FALSE(rig.machine.halted());

@@ -29,6 +29,12 @@ pc::Program sequencer_write(std::uint8_t value) {
   return program;
 }
 
+// Starts `module` on the rig and lets it trap the VGA ports (IOCTL_VIDEO_ENABLE_VDM).
+void start_full_screen(V86Rig& rig, const char* module) {
+  ASSERT_TRUE(rig.start(module)) << rig.error();
+  ASSERT_EQ(rig.request(IOCTL_VIDEO_ENABLE_VDM).record.status, static_cast<std::uint32_t>(NO_ERROR));
+}
+
 // Runs `body` with a deadline: a run that never ends is reported and the process exits, instead
 // of leaving CI waiting.
 template <class F>
@@ -48,8 +54,7 @@ void within_deadline(const char* what, F body) {
 TEST(FullScreenHalt, CrashInEmulatorRoutineThenSecondRunCompletes) {
   within_deadline("the run with the crashing emulator routine", [] {
     V86Rig rig;
-    ASSERT_TRUE(rig.start("v86_test_faulting")) << rig.error();
-    ASSERT_EQ(rig.request(IOCTL_VIDEO_ENABLE_VDM).record.status, static_cast<std::uint32_t>(NO_ERROR));
+    ASSERT_NO_FATAL_FAILURE(start_full_screen(rig, "v86_test_faulting"));
     const pc::RunResult result = rig.session().run(sequencer_write(0xEE));
     EXPECT_FALSE(result.halted());
     EXPECT_THAT(result.message, HasSubstr("halted"));
@@ -62,8 +67,7 @@ TEST(FullScreenHalt, CrashInEmulatorRoutineThenSecondRunCompletes) {
   });
   within_deadline("the second run", [] {
     V86Rig rig;
-    ASSERT_TRUE(rig.start("v86_test")) << rig.error();
-    ASSERT_EQ(rig.request(IOCTL_VIDEO_ENABLE_VDM).record.status, static_cast<std::uint32_t>(NO_ERROR));
+    ASSERT_NO_FATAL_FAILURE(start_full_screen(rig, "v86_test"));
     const pc::RunResult result = rig.session().run(sequencer_write(0x03));
     EXPECT_TRUE(result.halted()) << result.message;
     EXPECT_FALSE(rig.machine().halted());
@@ -75,8 +79,7 @@ TEST(FullScreenHalt, CrashInEmulatorRoutineThenSecondRunCompletes) {
 TEST(FullScreenHalt, TwinRunsWhenTheByteIsHarmless) {
   within_deadline("the harmless run", [] {
     V86Rig rig;
-    ASSERT_TRUE(rig.start("v86_test_faulting")) << rig.error();
-    ASSERT_EQ(rig.request(IOCTL_VIDEO_ENABLE_VDM).record.status, static_cast<std::uint32_t>(NO_ERROR));
+    ASSERT_NO_FATAL_FAILURE(start_full_screen(rig, "v86_test_faulting"));
     const pc::RunResult result = rig.session().run(sequencer_write(0x03));
     EXPECT_TRUE(result.halted()) << result.message;
     EXPECT_FALSE(rig.machine().halted());
